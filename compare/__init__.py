@@ -1,0 +1,1 @@
+"""tigang.compare — aligning the outlines of different speeches (see issue: diff)."""

@@ -1,0 +1,211 @@
+"""The parts of a speech around its outline: title, salutation, table of contents, the
+paragraphs that address the audience between parts, unnumbered part titles, and the back
+matter (名词解释, 附件) after the closing.
+
+Everything here classifies paragraphs; nothing decides levels (that is outline.tree).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .markers import MarkerHit
+from .model import Placement
+from .paragraphs import Paragraph
+
+_AUDIENCE = "(?:{})".format(
+    "|".join(
+        [
+            "同志们",
+            "各位代表",
+            "各位委员",
+            "各位领导",
+            "各位同志",
+            "代表们",
+            "委员们",
+            "女士们",
+            "先生们",
+            "朋友们",
+            "同学们",
+            "老师们",
+            "各位来宾",
+            "各位嘉宾",
+        ]
+    )
+)
+SALUTATION = re.compile(rf"^{_AUDIENCE}(?:[、，,和]\s*{_AUDIENCE}|[、，,]?\S{{0,4}})*[：:！!]?$")
+# A paragraph that turns to the audience between parts: 各位代表，过去一年… / 同志们！
+ADDRESS = re.compile(rf"^{_AUDIENCE}(?:[、，,和]\s*{_AUDIENCE})*[，,！!：:]")
+DATELINE = re.compile(
+    r"^(?:——|─|-{2})"  # ——2018年3月5日在…会议上
+    r"|^[（(]?\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d〇零一二三四五六七八九十]{1,3}\s*月"
+    r"|^[（(][^（）()]*\d[^（）()]*[）)]$"  # （2022年10月22日…通过）
+    r"|^[（(][^（）()]*[〇一二三四五六七八九十]年[^（）()]*[）)]$"
+)
+_OFFICE = "(?:{})".format(
+    "|".join(
+        [
+            "总理",
+            "副总理",
+            "书记",
+            "副书记",
+            "市长",
+            "县长",
+            "区长",
+            "省长",
+            "州长",
+            "镇长",
+            "主席",
+            "部长",
+            "主任",
+            "局长",
+            "委员长",
+            "院长",
+            "厅长",
+            "秘书长",
+            "同志",
+        ]
+    )
+)
+SPEAKER = re.compile(
+    rf"^(?:\S{{0,8}}{_OFFICE}[\s\u3000]*)?[\u4e00-\u9fff·]{{2,4}}$|^\S{{0,10}}[\s\u3000]+[\u4e00-\u9fff·]{{2,4}}$"
+)
+BACK_MATTER = re.compile(
+    r"^(?:附件|附录|附表|名词解释|解释和说明|名词解释和说明|注释|注解|相关链接|延伸阅读|相关阅读|参考文献|编者按|"
+    r"背景资料|相关报道)(?:[:：\d一二三四五六七八九十]|$)"
+)
+TOC_HEADER = re.compile(r"^目\s*录$|^内容提要$")
+_PAGE_NUMBER = re.compile(r"[.．…·\s\u3000]*\d+$")
+_PART_TITLE_PUNCT = re.compile(r"[。！？；：，,;:!?、…]")
+
+PART_TITLE_MAX = 30
+LONG_PARAGRAPH = 50
+
+
+def is_salutation(text: str) -> bool:
+    return len(text) <= 30 and bool(SALUTATION.match(text))
+
+
+def is_address(text: str) -> bool:
+    """A paragraph that turns to the audience: it closes the sections open before it."""
+    return bool(ADDRESS.match(text))
+
+
+def is_part_title(paragraph: Paragraph, hits: Sequence[MarkerHit]) -> bool:
+    """An unnumbered part title between numbered parts: 2020年工作总结, “十四五”时期….
+    A short one-line paragraph with no marker and no punctuation that ends a sentence."""
+    text = paragraph.text
+    return (
+        not hits
+        and len(paragraph.lines) == 1
+        and 2 <= len(text) <= PART_TITLE_MAX
+        and not _PART_TITLE_PUNCT.search(text)
+        and not text.isdigit()
+    )
+
+
+def is_back_matter(text: str) -> bool:
+    return len(text) <= PART_TITLE_MAX and bool(BACK_MATTER.match(text))
+
+
+def is_long(text: str) -> bool:
+    return len(text) >= LONG_PARAGRAPH or ("。" in text[:-1] and len(text) >= 20)
+
+
+@dataclass(frozen=True, slots=True)
+class Front:
+    body_start: int  # index of the first paragraph of the speech proper
+    toc: tuple[int, ...]  # paragraph indexes of a leading table of contents
+    title: str | None
+    title_line: int | None
+    subtitle: str | None
+    salutation: str | None
+
+
+def toc_heading(hit: MarkerHit, text: str) -> str:
+    """The heading of a TOC entry, without its page number (一、总体要求……3)."""
+    return _PAGE_NUMBER.sub("", text[hit.offset + hit.length :]).strip()
+
+
+def _toc_key(hit: MarkerHit, text: str) -> tuple[str, int, str]:
+    return hit.marker.style, hit.marker.number, re.sub(r"\W", "", toc_heading(hit, text))[:4]
+
+
+def find_toc(paragraphs: Sequence[Paragraph], hits: Sequence[Sequence[MarkerHit]]) -> tuple[int, ...]:
+    """A leading table of contents: two or more short marker-only paragraphs, before any long
+    paragraph, whose headings come back as lead markers later in the text."""
+    run: list[int] = []
+    for p in paragraphs:
+        text = p.text
+        if is_long(text):
+            break
+        lead = hits[p.index][0] if hits[p.index] and hits[p.index][0].offset == 0 else None
+        if lead and lead.placement is Placement.LEAD and len(text) <= 50 and "。" not in text:
+            run.append(p.index)
+            continue
+        if len(run) >= 2:
+            break
+        run = []
+    if len(run) < 2:
+        return ()
+    entries = [_toc_key(hits[i][0], paragraphs[i].text) for i in run]
+    later = set()
+    for p in paragraphs[run[-1] + 1 :]:
+        for hit in hits[p.index]:
+            if hit.placement is Placement.LEAD:
+                later.add(_toc_key(hit, p.text))
+    found = sum(
+        1 for e in entries if any(e[:2] == k[:2] and e[2] and k[2].startswith(e[2][:2]) for k in later)
+    )
+    return tuple(run) if found >= max(2, (len(entries) + 1) // 2) else ()
+
+
+def find_front(
+    paragraphs: Sequence[Paragraph], hits: Sequence[Sequence[MarkerHit]], meta: dict[str, str]
+) -> Front:
+    toc = find_toc(paragraphs, hits)
+    skip = set(toc)
+    body_start = len(paragraphs)
+    salutation = None
+    for p in paragraphs:
+        if p.index in skip:
+            continue
+        text = p.text
+        if is_salutation(text):
+            salutation = text
+            body_start = p.index + 1
+            break
+        lead = hits[p.index] and hits[p.index][0].offset == 0
+        if lead or is_long(text):
+            body_start = p.index
+            break
+    # A short TOC header (目录) above the entries belongs to the TOC too.
+    if toc and toc[0] > 0 and TOC_HEADER.match(paragraphs[toc[0] - 1].text):
+        toc = (toc[0] - 1, *toc)
+    candidates = [
+        p
+        for p in paragraphs[:body_start]
+        if p.index not in toc and not is_salutation(p.text) and _could_be_title(p.text)
+    ]
+    title = subtitle = None
+    title_line = None
+    if candidates:
+        title, title_line = candidates[0].text, candidates[0].first_line
+        rest = [p.text for p in candidates[1:] if p.text != title]
+        subtitle = rest[0] if rest else None
+    elif meta.get("title"):
+        title = _clean_meta_title(meta["title"])
+    return Front(body_start, toc, title, title_line, subtitle, salutation)
+
+
+def _could_be_title(text: str) -> bool:
+    if not 2 <= len(text) <= 80 or text.endswith(("。", "：", ":")):
+        return False
+    return not (DATELINE.match(text) or SPEAKER.match(text) or TOC_HEADER.match(text))
+
+
+def _clean_meta_title(title: str) -> str:
+    """资阳市政府工作报告（2021年1月19日徐芝文） → 资阳市政府工作报告."""
+    return re.sub(r"\s*[（(][^（）()]*\d[^（）()]*[）)]\s*$", "", title).strip() or title

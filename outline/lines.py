@@ -1,0 +1,138 @@
+"""Source lines: the decoded text split with `str.splitlines()`, wrappers removed.
+
+Line numbers are the contract (`line` in the JSON is 1-based over `str.splitlines()`), so
+nothing here ever joins or drops a line; it only blanks what is not document text:
+YAML front matter, HTML comments, `<details>` blocks (markdown tables of contents), tags,
+and the markdown that wraps a paragraph (`## `, `> `, `**…**`, `- `).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+
+class LineKind(str, Enum):
+    BLANK = "blank"
+    TEXT = "text"
+    META = "meta"  # YAML front matter, HTML comments and other markup with no text
+    TOC = "toc"  # inside a <details> block or a detected table of contents
+    NOISE = "noise"  # advertising, web-page chrome (set by outline.noise)
+
+
+@dataclass(slots=True)
+class SourceLine:
+    number: int  # 1-based
+    raw: str
+    text: str  # cleaned: no markup, no surrounding white space
+    kind: LineKind
+    indent: int  # leading white space of the raw line, in characters
+    emphasised: bool = False  # a markdown heading or a line that is bold as a whole
+
+
+# Spaces that surround Chinese paragraphs: ASCII, ideographic (U+3000), NBSP, en/em spaces.
+WHITESPACE = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"
+
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_HEADING = re.compile(r"^#{1,6}(?:\s+|$)")
+_QUOTE = re.compile(r"^(?:>\s?)+")
+_BULLET = re.compile(r"^[-*+]\s+(?=\S)")
+_BOLD = re.compile(r"\*\*|__")
+_YAML_TITLE = re.compile(r"^title\s*:\s*(.+?)\s*$")
+
+
+def split_lines(text: str) -> tuple[list[SourceLine], dict[str, str]]:
+    """Split decoded text into cleaned lines; return the lines and YAML front-matter fields."""
+    raw_lines = text.splitlines()
+    meta: dict[str, str] = {}
+    kinds = [LineKind.TEXT] * len(raw_lines)
+    _mark_front_matter(raw_lines, kinds, meta)
+    stripped = _strip_comments(raw_lines, kinds)
+    _mark_details(stripped, kinds)
+    lines = []
+    for index, raw in enumerate(raw_lines):
+        body = stripped[index]
+        indent = len(raw) - len(raw.lstrip(WHITESPACE))
+        if kinds[index] is not LineKind.TEXT:
+            lines.append(SourceLine(index + 1, raw, "", kinds[index], indent))
+            continue
+        text, emphasised = clean_markup(body)
+        kind = LineKind.TEXT if text else (LineKind.BLANK if not body.strip(WHITESPACE) else LineKind.META)
+        lines.append(SourceLine(index + 1, raw, text, kind, indent, emphasised))
+    return lines, meta
+
+
+def clean_markup(line: str) -> tuple[str, bool]:
+    """Remove markdown and tags around one line's text. Return (text, emphasised)."""
+    text = line.strip(WHITESPACE)
+    emphasised = False
+    if "<" in text:
+        text = _TAG.sub("", text).strip(WHITESPACE)
+    if text.startswith("#"):
+        new = _HEADING.sub("", text, count=1)
+        emphasised = new != text
+        text = new
+    if text.startswith(">"):
+        text = _QUOTE.sub("", text, count=1)
+    if text[:1] in "-*+" and not text.startswith(("**", "--")):
+        text = _BULLET.sub("", text, count=1)
+    if "**" in text or "__" in text:
+        emphasised = emphasised or (text.startswith(("**", "__")) and text.endswith(("**", "__")))
+        text = _BOLD.sub("", text)
+    return text.strip(WHITESPACE), emphasised
+
+
+def _mark_front_matter(raw_lines: list[str], kinds: list[LineKind], meta: dict[str, str]) -> None:
+    """YAML front matter: `---` on the first non-blank line, closed by `---` or `...`."""
+    start = next((i for i, line in enumerate(raw_lines) if line.strip(WHITESPACE)), None)
+    if start is None or raw_lines[start].strip() != "---":
+        return
+    for end in range(start + 1, min(len(raw_lines), start + 200)):
+        if raw_lines[end].strip() in ("---", "..."):
+            for i in range(start, end + 1):
+                kinds[i] = LineKind.META
+                match = _YAML_TITLE.match(raw_lines[i].strip())
+                if match and "title" not in meta:
+                    meta["title"] = match.group(1).strip("'\"")
+            return
+
+
+def _strip_comments(raw_lines: list[str], kinds: list[LineKind]) -> list[str]:
+    """Blank HTML comments, which may span lines, keeping the line count."""
+    out = list(raw_lines)
+    if not any("<!--" in line for line in raw_lines):
+        return out
+    inside = False
+    for i, line in enumerate(raw_lines):
+        if kinds[i] is not LineKind.TEXT:
+            continue
+        if inside:
+            end = line.find("-->")
+            if end < 0:
+                out[i] = ""
+                kinds[i] = LineKind.META
+                continue
+            line = line[end + 3 :]
+            inside = False
+        line = _HTML_COMMENT.sub("", line)
+        start = line.find("<!--")
+        if start >= 0:
+            line = line[:start]
+            inside = True
+        out[i] = line
+        if not line.strip(WHITESPACE) and raw_lines[i].strip(WHITESPACE):
+            kinds[i] = LineKind.META
+    return out
+
+
+def _mark_details(lines: list[str], kinds: list[LineKind]) -> None:
+    """A `<details>` block in a markdown speech is a collapsed table of contents."""
+    depth = 0
+    for i, line in enumerate(lines):
+        opened = "<details" in line
+        if depth or opened:
+            kinds[i] = LineKind.TOC
+        depth += line.count("<details") - line.count("</details>")
+        depth = max(depth, 0)

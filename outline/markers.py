@@ -1,0 +1,230 @@
+"""Numbering markers: the Lark grammar in `grammar/numbering.lark`, and where to try it.
+
+The grammar says what a marker looks like; this module says where one may stand (a
+paragraph start, right after 。；：！？, or after a comma for the first item of a run) and
+turns Lark's parse tree into a `Marker`. A cheap prefilter built from the grammar's own
+first terminals keeps Lark away from the >90% of clause starts that cannot be markers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from lark import Lark, Token, Transformer
+from lark.exceptions import LarkError
+
+from .model import Family, Marker, Placement
+
+# Sentence ends after which a marker may start a clause; half-width forms occur in drafts.
+STOPS = "。；：！？;:!?"
+COMMAS = "，,"
+# What may stand between a stop and the marker: closing quotes and brackets, bold marks, space.
+_CLOSERS = "”’」』）)】]*  \u3000"
+
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_SEQUENCE_NUMBERS = {"首先": 1, "其次": 2, "再次": 3, "然后": 0, "最后": 0}
+_ASPECT_NUMBERS = {"一方面": 1, "另一方面": 2}
+_HALF_WIDTH = set("().,:;!?")
+# Longest marker (第一百二十三部分) plus the one character of lookahead some terminals need.
+WINDOW = 12
+
+
+class NotAMarker(ValueError):
+    """The grammar matched, but the numeral is malformed (一二、, 十十、)."""
+
+
+def chinese_number(numeral: str) -> int:
+    """Value of a Chinese numeral as used in markers: 一 … 九十九, 一百零五, 二百零四."""
+    if not numeral:
+        raise NotAMarker(numeral)
+    if len(numeral) == 1 and numeral in _CN_DIGITS:
+        return _CN_DIGITS[numeral]
+    total = 0
+    pending: int | None = None
+    last_unit = 10_000
+    for ch in numeral:
+        if ch in "零〇" and total:
+            continue  # 一百零五: a place holder between units
+        if ch in _CN_DIGITS:
+            if pending is not None:
+                raise NotAMarker(numeral)  # 一二
+            pending = _CN_DIGITS[ch]
+        else:
+            unit = _CN_UNITS[ch]
+            if unit >= last_unit:
+                raise NotAMarker(numeral)  # 十十, 十百
+            total += (1 if pending is None else pending) * unit
+            pending = None
+            last_unit = unit
+    if pending:
+        total += pending
+    if total == 0:
+        raise NotAMarker(numeral)
+    return total
+
+
+def _digits(text: str) -> int:
+    return int(text.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+
+
+class _ToMarker(Transformer):
+    """Lark parse tree → (Marker, rest of the clause)."""
+
+    def start(self, children: list) -> tuple[Marker, str]:
+        marker = children[0]
+        rest = str(children[1]) if len(children) > 1 else ""
+        return marker, rest
+
+    @staticmethod
+    def _make(family: Family, tokens: list[Token], number: int, unit: str = "", punct: str = "") -> Marker:
+        text = "".join(str(t) for t in tokens)
+        full = not any(ch in _HALF_WIDTH for ch in text)
+        return Marker(
+            text=text.rstrip(" \u3000\u2002\u2003"),
+            family=family,
+            number=number,
+            unit=unit,
+            punct=punct.strip(),
+            full_width=full,
+        )
+
+    def section(self, t: list[Token]) -> Marker:
+        return self._make(Family.SECTION, t, chinese_number(t[0]), punct=str(t[1]))
+
+    def paren_section(self, t: list[Token]) -> Marker:
+        return self._make(Family.PAREN_SECTION, t, chinese_number(t[1]), punct=str(t[2]))
+
+    def arabic(self, t: list[Token]) -> Marker:
+        return self._make(Family.ARABIC, t, _digits(t[0]), punct=str(t[1]))
+
+    def arabic_close(self, t: list[Token]) -> Marker:
+        return self._make(Family.ARABIC_CLOSE, t, _digits(t[0]), punct=str(t[1]))
+
+    def paren_arabic(self, t: list[Token]) -> Marker:
+        return self._make(Family.PAREN_ARABIC, t, _digits(t[1]), punct=str(t[2]))
+
+    def circled(self, t: list[Token]) -> Marker:
+        ch = ord(str(t[0]))
+        if 0x2460 <= ch <= 0x2473:
+            number = ch - 0x2460 + 1
+        elif 0x3251 <= ch <= 0x325F:
+            number = ch - 0x3251 + 21
+        else:
+            number = ch - 0x2776 + 1
+        return self._make(Family.CIRCLED, t, number)
+
+    def division(self, t: list[Token]) -> Marker:
+        return self._make(Family.DIVISION, t, chinese_number(t[1]), unit=str(t[2]))
+
+    def ordinal(self, t: list[Token]) -> Marker:
+        return self._make(Family.ORDINAL, t, chinese_number(t[1]), punct=str(t[2]))
+
+    def shi(self, t: list[Token]) -> Marker:
+        return self._make(Family.SHI, t, chinese_number(t[0]))
+
+    def yao(self, t: list[Token]) -> Marker:
+        return self._make(Family.YAO, t, chinese_number(t[0]))
+
+    def sequence(self, t: list[Token]) -> Marker:
+        punct = str(t[1]) if len(t) > 1 else ""
+        return self._make(Family.SEQUENCE, t, _SEQUENCE_NUMBERS[str(t[0])], punct=punct)
+
+    def aspect(self, t: list[Token]) -> Marker:
+        punct = str(t[1]) if len(t) > 1 else ""
+        return self._make(Family.ASPECT, t, _ASPECT_NUMBERS[str(t[0])], punct=punct)
+
+
+@lru_cache(maxsize=1)
+def grammar_text() -> str:
+    return resources.files("tigang.grammar").joinpath("numbering.lark").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Lark:
+    return Lark(grammar_text(), parser="lalr", lexer="contextual", maybe_placeholders=False)
+
+
+_TRANSFORM = _ToMarker()
+
+
+@lru_cache(maxsize=1)
+def first_pattern() -> str:
+    """A regex for the first terminal of any marker, read off the grammar's start state."""
+    parser = _parser()
+    names = sorted(parser.parse_interactive("").accepts())
+    return "|".join(f"(?:{parser.get_terminal(name).pattern.to_regexp()})" for name in names)
+
+
+@lru_cache(maxsize=65536)
+def parse_marker(window: str) -> tuple[Marker, int] | None:
+    """Parse the marker at the start of `window`. Return (marker, length in characters of the
+    marker and the spaces after it), or None when the window does not start with a marker."""
+    try:
+        marker, rest = _TRANSFORM.transform(_parser().parse(window))
+    except (LarkError, NotAMarker):
+        return None
+    consumed = len(window) - len(rest)
+    skipped = len(rest) - len(rest.lstrip(" \t\u3000\u2002\u2003"))
+    return marker, consumed + skipped
+
+
+def match_marker(text: str) -> tuple[Marker, int] | None:
+    """The marker at the start of `text` (a cleaned line or clause), or None."""
+    return parse_marker(text[:WINDOW])
+
+
+@lru_cache(maxsize=1)
+def candidate_regex() -> re.Pattern[str]:
+    """Clause starts that may hold a marker: group 1 is the stop or comma before it (None at
+    the start of the text); the match ends where the marker would begin."""
+    closers = re.escape(_CLOSERS)
+    return re.compile(rf"(?:^|([{re.escape(STOPS + COMMAS)}])[{closers}]*)(?=(?:{first_pattern()}))")
+
+
+@dataclass(frozen=True, slots=True)
+class MarkerHit:
+    """A marker found in a paragraph, before levels are decided."""
+
+    marker: Marker
+    offset: int  # in the paragraph text
+    length: int  # marker plus spaces after it
+    placement: Placement
+
+
+def scan_paragraph(text: str) -> list[MarkerHit]:
+    """Every marker at a clause start of one paragraph's text."""
+    hits: list[MarkerHit] = []
+    for match in candidate_regex().finditer(text):
+        start = match.end()
+        parsed = parse_marker(text[start : start + WINDOW])
+        if parsed is None:
+            continue
+        marker, length = parsed
+        before = match.group(1)
+        if before is None:
+            placement = Placement.LEAD
+        elif before in COMMAS:
+            if not marker.family.is_enumerator or marker.number != 1:
+                continue
+            placement = Placement.AFTER_COMMA
+        else:
+            placement = Placement.INLINE
+        hits.append(MarkerHit(marker, start, length, placement))
+    return hits

@@ -1,0 +1,120 @@
+"""The outline tree: what every parser produces and every renderer consumes.
+
+Frozen dataclasses with their source lines, in the spirit of markdown-it-py's tokens:
+a `Marker` is the numbering as written, a `Node` is one numbered item with its heading,
+body and children, an `Outline` is a whole document (title, front matter, nodes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Family(str, Enum):
+    """Marker families. Two markers of one family at one place in a document are siblings."""
+
+    SECTION = "section"  # 一、 一． 一.
+    PAREN_SECTION = "paren_section"  # （一） (一)
+    ARABIC = "arabic"  # 1. 1． 1、
+    ARABIC_CLOSE = "arabic_close"  # 1） 1)
+    PAREN_ARABIC = "paren_arabic"  # （1） (1)
+    CIRCLED = "circled"  # ①
+    DIVISION = "division"  # 第一编 / 第一部分 / 第一章 / 第一节 / 第一条 (the unit is part of the style)
+    ORDINAL = "ordinal"  # 第一， 第一、 第一：
+    SHI = "shi"  # 一是
+    YAO = "yao"  # 一要
+    SEQUENCE = "sequence"  # 首先 其次 再次 然后 最后
+    ASPECT = "aspect"  # 一方面 另一方面
+
+    @property
+    def is_enumerator(self) -> bool:
+        """Inline enumerators count only as a run of two or more; section families stand alone."""
+        return self in _ENUMERATORS
+
+
+_ENUMERATORS = frozenset({Family.ORDINAL, Family.SHI, Family.YAO, Family.SEQUENCE, Family.ASPECT})
+
+
+class Placement(str, Enum):
+    """Where a marker stands in its paragraph. It decides how far the item reaches."""
+
+    LEAD = "lead"  # starts a paragraph: the item reaches over the following paragraphs
+    INLINE = "inline"  # after 。；：！？ inside a paragraph: the item ends with its paragraph
+    AFTER_COMMA = "after_comma"  # first item of a run that continues after ；
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A numbering marker exactly as written, with what it means."""
+
+    text: str  # as written: "（一）", "一是", "第一，", "1．"
+    family: Family
+    number: int  # 1-based place; 0 when the run decides it (然后, 最后)
+    unit: str = ""  # 章 / 节 / 条 / 部分 / 编 for Family.DIVISION
+    punct: str = ""  # the punctuation that closes the marker: "、", "．", "，", "）", ""
+    full_width: bool = True  # False when any bracket or punctuation is half-width
+
+    @property
+    def style(self) -> str:
+        """The key that decides levels: one family (one unit for 第X章/节/条) is one style."""
+        return f"{self.family.value}:{self.unit}" if self.unit else self.family.value
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """One numbered item of the outline."""
+
+    marker: Marker
+    number: int  # place in its run (the marker's number, or the run position for 最后)
+    heading: str  # text after the marker up to the first 。！？； or line end
+    line: int  # 1-based line of the marker in the decoded text (str.splitlines())
+    column: int  # 1-based column of the marker on that line
+    end_line: int  # last line of the node's own text (body included, children excluded)
+    level: int  # depth in the tree, 1 = top
+    placement: Placement
+    body: str = ""  # the node's own text after the heading, children excluded
+    children: tuple[Node, ...] = ()
+    anomalies: tuple[str, ...] = ()  # e.g. "skipped: expected 四, found 五"
+
+    def walk(self) -> Iterator[Node]:
+        """This node and all its descendants, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True, slots=True)
+class TocEntry:
+    """A line of a leading table of contents (kept for linting against the body)."""
+
+    marker: Marker
+    heading: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """A parsed document."""
+
+    title: str | None
+    nodes: tuple[Node, ...]
+    subtitle: str | None = None
+    salutation: str | None = None
+    toc: tuple[TocEntry, ...] = ()
+    title_line: int | None = None
+    body_lines: tuple[int, int] | None = None  # first and last line of the speech proper
+    noise_lines: tuple[int, ...] = ()  # advertising, web-page chrome, date stamps
+    encoding: str = "utf-8"
+    source: str | None = None  # path, or "-" for standard input
+    line_count: int = 0
+    meta: dict[str, str] = field(default_factory=dict)
+
+    def walk(self) -> Iterator[Node]:
+        """Every node in document order."""
+        for node in self.nodes:
+            yield from node.walk()
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self.walk())

@@ -1,0 +1,81 @@
+"""Lines that are not the speech: advertising blocks, web-page chrome, date stamps.
+
+Template sites wrap speeches in blocks of short lines ("仅供学习 禁止外传", "会员群：",
+"阅读全文", "¥6.66", "0.082848s"). A line is noise when it is short and says something
+only a web page or an advertisement says; a block of short lines (between blank lines)
+that is mostly noise is noise as a whole, so the brand name inside it goes too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .lines import LineKind, SourceLine
+
+# Phrases of page chrome and template-site advertising. Matched only on short lines.
+_NOISE_WORDS = re.compile(
+    "|".join(
+        [
+            r"阅读全文|展开全文|查看全文|查看更多|阅读原文|点击(?:查看|阅读|下载|关注)|全文完",
+            r"分享[:：到]?$|分享本文|分享至|一键分享|转发|点赞|收藏|在看|打赏|赞赏|赏赞",
+            r"扫一扫|二维码|公众号|订阅号|关注我们|联系客服|客服|在线咨询",
+            r"热门推荐|本周热门|本月热门|相关内容|相关推荐|猜你喜欢|上一篇|下一篇|返回顶部|返回首页",
+            r"登[陆录]|注册|会员|QQ群|微信群|VIP|vip|订阅|免费领取|立即下载|下载(?:本文|文档|全文)",
+            r"仅供学习|禁止外传|禁止转载|版权所有|侵权必究|转载请注明|倒卖",
+            r"责任编辑|编辑[:：]|来源[:：]|作者[:：]|浏览(?:次数|量)?[:：]|阅读量|字号[:：]?|打印本页|关闭窗口",
+        ]
+    )
+)
+# Words that are noise only on a very short line ("微信扫一扫" yes, "加强网络评论引导" no).
+_WEAK_WORDS = re.compile(r"微信|微博|抖音|网友|评论|热门|推荐|广告|赞助")
+WEAK_LINE = 16
+# Lines that are only a price, a timing, a date stamp, a view counter or a share widget.
+_NOISE_LINE = re.compile(
+    r"^(?:[¥￥$]\s*\d+(?:\.\d+)?"
+    r"|\d+(?:\.\d+)?\s*(?:s|ms|秒)"
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+\d+)?"
+    r"|\d{1,2}:\d{2}(?::\d{2})?"
+    r"|[•·●▪]\s*\S{0,8}"
+    r"|[【\[].{0,12}[】\]]"
+    r")$"
+)
+SHORT_LINE = 40  # characters; noise words in longer lines are prose ("分享经验")
+
+
+def is_noise_line(text: str) -> bool:
+    """A short line that belongs to a web page or an advertisement, not to the speech."""
+    if not text or len(text) > SHORT_LINE:
+        return False
+    if _NOISE_LINE.match(text) or _NOISE_WORDS.search(text):
+        return True
+    return len(text) <= WEAK_LINE and bool(_WEAK_WORDS.search(text))
+
+
+def mark_noise(lines: list[SourceLine], is_outline_line: Callable[[str], bool]) -> None:
+    """Set `kind = NOISE` on noise lines and on short-line blocks that are mostly noise.
+
+    `is_outline_line` protects numbered headings ("四、加强网络评论引导") from the word lists.
+    """
+    block: list[SourceLine] = []
+
+    def flush() -> None:
+        if not block:
+            return
+        noisy = [line for line in block if is_noise_line(line.text) and not is_outline_line(line.text)]
+        short = all(len(line.text) <= SHORT_LINE for line in block)
+        if noisy and short and len(noisy) * 2 >= len(block):
+            for line in block:
+                if not is_outline_line(line.text):
+                    line.kind = LineKind.NOISE
+        else:
+            for line in noisy:
+                line.kind = LineKind.NOISE
+        block.clear()
+
+    for line in lines:
+        if line.kind is LineKind.TEXT:
+            block.append(line)
+        elif line.kind is LineKind.BLANK:
+            flush()
+    flush()

@@ -1,0 +1,71 @@
+"""The facade: text → `Outline`. Stages live in their own modules:
+
+source (bytes → text) → lines (markup off) → noise → paragraphs → markers (grammar) →
+front (title, TOC, closers) → tree (levels) → Outline.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .front import find_front, is_address, is_back_matter, is_part_title, toc_heading
+from .lines import LineKind, split_lines
+from .markers import match_marker, scan_paragraph
+from .model import Outline, TocEntry
+from .noise import mark_noise
+from .paragraphs import build_paragraphs
+from .source import read_source
+from .tree import Event, build_tree
+
+
+def _starts_with_marker(text: str) -> bool:
+    return match_marker(text) is not None
+
+
+def parse_text(text: str, *, source: str | None = None, encoding: str = "utf-8") -> Outline:
+    """Recover the outline of a decoded document."""
+    text = text.removeprefix("\ufeff")
+    lines, meta = split_lines(text)
+    mark_noise(lines, _starts_with_marker)
+    paragraphs = build_paragraphs(lines, _starts_with_marker)
+    hits = [scan_paragraph(p.text) for p in paragraphs]
+    front = find_front(paragraphs, hits, meta)
+    toc = set(front.toc)
+    events: list[Event] = []
+    last_body = None
+    for p in paragraphs[front.body_start :]:
+        if p.index in toc:
+            continue
+        if events and is_back_matter(p.text):
+            break
+        address = is_address(p.text)
+        closes = not address and is_part_title(p, hits[p.index])
+        events.append(Event(p, hits[p.index], closes_all=closes, addresses_audience=address))
+        last_body = p
+    nodes = build_tree(events)
+    toc_entries = tuple(
+        TocEntry(hit.marker, toc_heading(hit, paragraphs[i].text), paragraphs[i].first_line)
+        for i in front.toc
+        for hit in hits[i][:1]
+    )
+    first_body = events[0].paragraph.first_line if events else None
+    return Outline(
+        title=front.title,
+        subtitle=front.subtitle,
+        salutation=front.salutation,
+        nodes=nodes,
+        toc=toc_entries,
+        title_line=front.title_line,
+        body_lines=(first_body, last_body.last_line) if first_body and last_body else None,
+        noise_lines=tuple(line.number for line in lines if line.kind is LineKind.NOISE),
+        encoding=encoding,
+        source=source,
+        line_count=len(lines),
+        meta=dict(meta),
+    )
+
+
+def parse_file(path: str | Path) -> Outline:
+    """Read, decode and parse a file ("-" reads standard input). Raises InputError."""
+    src = read_source(path)
+    return parse_text(src.text, source=src.name, encoding=src.encoding)

@@ -1,0 +1,53 @@
+"""The JSON contract of `tigang show --format json`, which other tools depend on:
+
+    {"title": str | null, "outline": [{"level", "marker", "number", "heading", "line",
+                                       "children": [...]}, ...]}
+
+More keys are added (column, end_line, family, placement, anomalies, body; subtitle, toc …);
+the required ones never change meaning.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import Node, Outline
+
+
+def node_to_dict(node: Node, *, body: bool = True) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "level": node.level,
+        "marker": node.marker.text,
+        "number": node.number,
+        "heading": node.heading,
+        "line": node.line,
+        "column": node.column,
+        "end_line": node.end_line,
+        "family": node.marker.style,
+        "placement": node.placement.value,
+        "anomalies": list(node.anomalies),
+    }
+    if body:
+        data["body"] = node.body
+    data["children"] = [node_to_dict(child, body=body) for child in node.children]
+    return data
+
+
+def outline_to_dict(outline: Outline, *, body: bool = True) -> dict[str, Any]:
+    return {
+        "title": outline.title,
+        "subtitle": outline.subtitle,
+        "salutation": outline.salutation,
+        "source": outline.source,
+        "encoding": outline.encoding,
+        "title_line": outline.title_line,
+        "body_lines": list(outline.body_lines) if outline.body_lines else None,
+        "toc": [{"marker": e.marker.text, "heading": e.heading, "line": e.line} for e in outline.toc],
+        "noise_lines": list(outline.noise_lines),
+        "outline": [node_to_dict(node, body=body) for node in outline.nodes],
+    }
+
+
+def render_json(outline: Outline, *, body: bool = True, indent: int | None = 2, **_: Any) -> str:
+    return json.dumps(outline_to_dict(outline, body=body), ensure_ascii=False, indent=indent) + "\n"

@@ -1,0 +1,140 @@
+"""Reading input: bytes from a path or standard input, decoded to text.
+
+Speeches arrive as UTF-8 (with or without BOM), UTF-16 from Word's "Unicode text" export,
+and GB18030/GBK from older Windows tools. BOMs decide first; then strict UTF-8; then
+UTF-16 without BOM (recognised by its NUL pattern); then charset-normalizer, which beats a
+hand-written guesser on short GBK texts. Anything that is not text is an `InputError`
+with a one-line message — the CLI prints it and exits 2.
+"""
+
+from __future__ import annotations
+
+import codecs
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class InputError(Exception):
+    """Input that cannot be read as a document. The message is one line for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    text: str
+    encoding: str
+    name: str  # the path as given, or "-"
+
+
+# (BOM, codec for the bytes after it, name we report). UTF-32 first: its LE BOM starts like UTF-16's.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),
+    (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
+)
+
+# Largest input we accept; a speech corpus file is far smaller, a mistaken disk image is not.
+MAX_BYTES = 512 * 1024 * 1024
+
+
+def read_source(name: str | Path) -> SourceText:
+    """Read and decode a path, or standard input when `name` is "-"."""
+    label = str(name)
+    if label == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        path = Path(name)
+        if not path.exists():
+            raise InputError(f"{label}: no such file")
+        if path.is_dir():
+            raise InputError(f"{label}: is a directory, not a text file")
+        try:
+            size = path.stat().st_size
+            if size > MAX_BYTES:
+                raise InputError(f"{label}: file too large ({size} bytes)")
+            data = path.read_bytes()
+        except PermissionError:
+            raise InputError(f"{label}: permission denied") from None
+        except OSError as exc:
+            raise InputError(f"{label}: cannot read ({exc.strerror or exc})") from None
+    text, encoding = decode_bytes(data, label)
+    return SourceText(text=text, encoding=encoding, name=label)
+
+
+def decode_bytes(data: bytes, label: str = "input") -> tuple[str, str]:
+    """Decode document bytes; return (text, encoding name). Raise InputError for non-text."""
+    if not data.strip():
+        raise InputError(f"{label}: empty input")
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(codec)
+            except UnicodeDecodeError:
+                raise InputError(
+                    f"{label}: starts with a {name} byte-order mark but is not valid {name}"
+                ) from None
+            return _checked(text, label), name
+    encoding = _utf16_without_bom(data)
+    if encoding:
+        try:
+            return _checked(data.decode(encoding), label), "utf-16"
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data:
+        raise InputError(f"{label}: binary file (contains NUL bytes), not text")
+    try:
+        return _checked(data.decode("utf-8"), label), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        # Strict GB18030 first: it covers GBK and GB2312 and rejects most non-Chinese bytes.
+        text = data.decode("gb18030")
+        if _looks_like_text(text):
+            return _checked(text, label), "gb18030"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # imported late: slow to import, rarely needed
+
+    best = from_bytes(data).best()
+    if best is not None and best.encoding:
+        text = str(best)
+        if _looks_like_text(text):
+            return _checked(text, label), best.encoding
+    raise InputError(f"{label}: cannot decode as UTF-8, UTF-16 or GB18030 (unknown encoding or binary)")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text has a NUL in every other byte for ASCII; CJK text has no NULs but
+    decodes to CJK ideographs. Look at both halves of a prefix."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        sample = sample[: len(sample) // 2 * 2]
+    if not sample:
+        return None
+    even_nul = sample[0::2].count(0)
+    odd_nul = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_nul > half * 0.3 and even_nul < half * 0.05:
+        return "utf-16-le"
+    if even_nul > half * 0.3 and odd_nul < half * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _looks_like_text(text: str) -> bool:
+    if not text:
+        return False
+    bad = sum(
+        1 for ch in text[:20000] if (ord(ch) < 32 and ch not in "\t\n\r\f\v") or 0xE000 <= ord(ch) <= 0xF8FF
+    )
+    return bad <= max(2, len(text[:20000]) // 200)
+
+
+def _checked(text: str, label: str) -> str:
+    if "\x00" in text:
+        raise InputError(f"{label}: binary file (contains NUL characters), not text")
+    if not text.strip():
+        raise InputError(f"{label}: empty input (only white space)")
+    return text

@@ -1,0 +1,3 @@
+from tigang.cli import main
+
+main()

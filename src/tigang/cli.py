@@ -1,0 +1,77 @@
+"""The `tigang` command. A thin layer: parse options, call the library, print, exit.
+
+Exit codes: 0 done, 1 problems found (later: `check`), 2 bad input or usage.
+Bad input is one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from tigang import __version__
+
+FORMATS = ("tree", "json", "markdown", "text")
+
+
+class InputFailure(click.ClickException):
+    """A one-line error about the input; exit code 2 like click's usage errors."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:
+        click.echo(f"tigang: error: {self.message}", err=True)
+
+
+def _load(path: str):
+    from tigang.outline import InputError, parse_file
+
+    try:
+        return parse_file(path)
+    except InputError as exc:
+        raise InputFailure(str(exc)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tigang")
+def cli() -> None:
+    """提纲 tigang: recover the numbered outline of Chinese speeches and reports."""
+
+
+@cli.command()
+@click.argument("path", metavar="FILE")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="tree",
+    show_default=True,
+    help="tree: coloured terminal tree; json: the outline contract; markdown; text.",
+)
+@click.option("-d", "--depth", type=click.IntRange(min=1), default=None, help="Show levels 1..N only.")
+@click.option("-b", "--body", is_flag=True, help="Show the first sentence of each item's body.")
+def show(path: str, fmt: str, depth: int | None, body: bool) -> None:
+    """Print the outline of FILE ("-" reads standard input)."""
+    outline = _load(path)
+    if fmt == "tree":
+        from tigang.outline.render.terminal import print_tree
+
+        print_tree(outline, depth=depth, body=body)
+        return
+    from tigang.outline.render import TEXT_RENDERERS
+
+    sys.stdout.write(TEXT_RENDERERS[fmt](outline, depth=depth, body=body or fmt == "json"))
+
+
+def main() -> None:
+    try:
+        cli.main(prog_name="tigang", standalone_mode=True)
+    except KeyboardInterrupt:  # pragma: no cover - interactive only
+        click.echo("tigang: interrupted", err=True)
+        sys.exit(130)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
