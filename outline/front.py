@@ -151,15 +151,26 @@ def find_toc(paragraphs: Sequence[Paragraph], hits: Sequence[Sequence[MarkerHit]
     if len(run) < 2:
         return ()
     entries = [_toc_key(hits[i][0], paragraphs[i].text) for i in run]
-    later = set()
-    for p in paragraphs[run[-1] + 1 :]:
-        for hit in hits[p.index]:
-            if hit.placement is Placement.LEAD:
-                later.add(_toc_key(hit, p.text))
-    found = sum(
-        1 for e in entries if any(e[:2] == k[:2] and e[2] and k[2].startswith(e[2][:2]) for k in later)
-    )
+    later = [
+        _toc_key(hit, p.text)
+        for p in paragraphs[run[-1] + 1 :]
+        for hit in hits[p.index]
+        if hit.placement is Placement.LEAD
+    ]
+    # The body repeats the entries in order, starting with the first one.
+    found, position = 0, 0
+    for n, entry in enumerate(entries):
+        at = next((j for j in range(position, len(later)) if _same_entry(entry, later[j])), None)
+        if at is None:
+            if n == 0:
+                return ()
+            continue
+        found, position = found + 1, at + 1
     return tuple(run) if found >= max(2, (len(entries) + 1) // 2) else ()
+
+
+def _same_entry(entry: tuple[str, int, str], body: tuple[str, int, str]) -> bool:
+    return entry[:2] == body[:2] and len(entry[2]) >= 2 and body[2].startswith(entry[2][:2])
 
 
 def find_front(

@@ -55,11 +55,14 @@ class Marker:
     unit: str = ""  # 章 / 节 / 条 / 部分 / 编 for Family.DIVISION
     punct: str = ""  # the punctuation that closes the marker: "、", "．", "，", "）", ""
     full_width: bool = True  # False when any bracket or punctuation is half-width
+    # The key that decides levels: one family (one unit for 第X章/节/条) is one style.
+    # A field, not a property: the level builder reads it for every marker, many times.
+    style: str = ""
 
-    @property
-    def style(self) -> str:
-        """The key that decides levels: one family (one unit for 第X章/节/条) is one style."""
-        return f"{self.family.value}:{self.unit}" if self.unit else self.family.value
+    def __post_init__(self) -> None:
+        if not self.style:
+            style = f"{self.family.value}:{self.unit}" if self.unit else self.family.value
+            object.__setattr__(self, "style", style)
 
 
 @dataclass(frozen=True, slots=True)

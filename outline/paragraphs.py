@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .lines import LineKind, SourceLine
+from .model import Marker
 
 STOP_END = "。！？；：!?;:"
 
@@ -48,24 +51,30 @@ class Paragraph:
         return self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
 
 
-def wrap_width(lines: list[SourceLine]) -> int | None:
+def wrap_width(lines: list[SourceLine], starts_item: Callable[[str], Marker | None]) -> int | None:
     """The width a document is hard-wrapped at, or None when lines are whole paragraphs."""
-    lengths = [len(line.text) for line in lines if line.kind is LineKind.TEXT and len(line.text) >= 12]
+    text_lines = [line for line in lines if line.kind is LineKind.TEXT]
+    lengths = [len(line.text) for line in text_lines if len(line.text) >= 10]
     if len(lengths) < 8:
         return None
     counts = Counter(lengths)
     width, _ = counts.most_common(1)[0]
     near = counts[width - 1] + counts[width] + counts[width + 1]
-    # Full lines dominate a wrapped text; whole-paragraph lines almost never repeat a length.
-    if near * 100 < len(lengths) * 35 or width > 120:
+    # Full lines dominate a wrapped text (a 200-character paragraph at width 26 is seven full
+    # lines and one short one); whole-paragraph lines almost never repeat a length.
+    if near < 6 or near * 100 < len(lengths) * 55 or width > 120:
         return None
-    return width
+    # And the line after a full line mostly continues a sentence: it opens with no marker.
+    after_full = [b for a, b in pairwise(text_lines) if len(a.text) >= width - 1]
+    continuing = sum(1 for line in after_full if starts_item(line.text) is None)
+    return width if continuing * 2 > len(after_full) else None
 
 
-def build_paragraphs(lines: list[SourceLine], starts_item: callable) -> list[Paragraph]:
-    """Group TEXT lines into paragraphs. `starts_item(text)` tells whether a line opens with a
-    numbering marker, which always starts a new paragraph after a finished sentence."""
-    width = wrap_width(lines)
+def build_paragraphs(lines: list[SourceLine], starts_item: Callable[[str], Marker | None]) -> list[Paragraph]:
+    """Group TEXT lines into paragraphs. `starts_item(text)` gives the marker a line opens with:
+    a section marker (一、 （一） 1.) always starts a paragraph; an enumerator (一是) does
+    unless the line above is full and stops mid-sentence (…全面统 / 一是前提 is a wrapped word)."""
+    width = wrap_width(lines, starts_item)
     paragraphs: list[Paragraph] = []
     current: list[SourceLine] = []
     previous: SourceLine | None = None
@@ -83,10 +92,15 @@ def build_paragraphs(lines: list[SourceLine], starts_item: callable) -> list[Par
     return paragraphs
 
 
-def _continues(previous: SourceLine, line: SourceLine, width: int, starts_item: callable) -> bool:
+def _continues(
+    previous: SourceLine, line: SourceLine, width: int, starts_item: Callable[[str], Marker | None]
+) -> bool:
     if len(previous.text) < width - 1 or line.indent > previous.indent:
         return False
-    return not (previous.text[-1] in STOP_END and starts_item(line.text))
+    marker = starts_item(line.text)
+    if marker is None:
+        return True
+    return marker.family.is_enumerator and previous.text[-1] not in STOP_END + "，,、"
 
 
 def _flush(paragraphs: list[Paragraph], current: list[SourceLine]) -> None:

@@ -6,12 +6,14 @@ front (title, TOC, closers) → tree (levels) → Outline.
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from pathlib import Path
 
 from .front import find_front, is_address, is_back_matter, is_part_title, toc_heading
 from .lines import LineKind, split_lines
 from .markers import match_marker, scan_paragraph
-from .model import Outline, TocEntry
+from .model import Marker, Outline, TocEntry
 from .noise import mark_noise
 from .paragraphs import build_paragraphs
 from .source import read_source
@@ -22,12 +24,35 @@ def _starts_with_marker(text: str) -> bool:
     return match_marker(text) is not None
 
 
+def _leading_marker(text: str) -> Marker | None:
+    found = match_marker(text)
+    return found[0] if found else None
+
+
+@contextmanager
+def _cyclic_gc_paused():
+    """The parse allocates many small acyclic objects; the cyclic collector would scan them
+    again and again for nothing (about a quarter of the time on a 10 MB input)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def parse_text(text: str, *, source: str | None = None, encoding: str = "utf-8") -> Outline:
     """Recover the outline of a decoded document."""
+    with _cyclic_gc_paused():
+        return _parse(text, source, encoding)
+
+
+def _parse(text: str, source: str | None, encoding: str) -> Outline:
     text = text.removeprefix("\ufeff")
     lines, meta = split_lines(text)
     mark_noise(lines, _starts_with_marker)
-    paragraphs = build_paragraphs(lines, _starts_with_marker)
+    paragraphs = build_paragraphs(lines, _leading_marker)
     hits = [scan_paragraph(p.text) for p in paragraphs]
     front = find_front(paragraphs, hits, meta)
     toc = set(front.toc)

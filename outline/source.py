@@ -106,30 +106,47 @@ def decode_bytes(data: bytes, label: str = "input") -> tuple[str, str]:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text has a NUL in every other byte for ASCII; CJK text has no NULs but
-    decodes to CJK ideographs. Look at both halves of a prefix."""
-    sample = data[:4096]
-    if len(sample) < 4 or len(sample) % 2:
-        sample = sample[: len(sample) // 2 * 2]
-    if not sample:
+    """Word's "Unicode text" export may lack a BOM. Such bytes hold NULs (ASCII and line
+    ends) and decode, in the right byte order, to text that reads as text."""
+    if b"\x00" not in data[:65536] or len(data) % 2:
         return None
-    even_nul = sample[0::2].count(0)
-    odd_nul = sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd_nul > half * 0.3 and even_nul < half * 0.05:
-        return "utf-16-le"
-    if even_nul > half * 0.3 and odd_nul < half * 0.05:
-        return "utf-16-be"
-    return None
+    best, best_score = None, 0.0
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            sample = data[:65536].decode(codec)
+        except UnicodeDecodeError:
+            continue
+        score = _text_score(sample)
+        if score > best_score:
+            best, best_score = codec, score
+    return best if best_score >= 0.9 else None
+
+
+def _text_score(text: str) -> float:
+    """Share of the visible characters a Chinese document is made of: CJK ideographs and
+    punctuation, full-width forms, printable ASCII. Mojibake and binary score low."""
+    sample = "".join(text[:20000].split())  # white space says nothing either way
+    if not sample:
+        return 0.0
+    good = 0
+    for ch in sample:
+        code = ord(ch)
+        if (
+            32 <= code < 127
+            or 0x4E00 <= code <= 0x9FFF  # CJK unified ideographs
+            or 0x3000 <= code <= 0x303F  # CJK punctuation
+            or 0xFF00 <= code <= 0xFFEF  # full-width forms
+            or 0x2000 <= code <= 0x206F  # general punctuation: “” … ——
+            or 0x2460 <= code <= 0x24FF  # circled numbers
+            or 0x3400 <= code <= 0x4DBF
+            or code in (0xB7, 0xD7, 0xFEFF)
+        ):
+            good += 1
+    return good / len(sample)
 
 
 def _looks_like_text(text: str) -> bool:
-    if not text:
-        return False
-    bad = sum(
-        1 for ch in text[:20000] if (ord(ch) < 32 and ch not in "\t\n\r\f\v") or 0xE000 <= ord(ch) <= 0xF8FF
-    )
-    return bad <= max(2, len(text[:20000]) // 200)
+    return _text_score(text) >= 0.85
 
 
 def _checked(text: str, label: str) -> str:

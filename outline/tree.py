@@ -72,11 +72,7 @@ def follows(previous: MarkerHit, hit: MarkerHit) -> bool:
 
 def build_tree(events: Sequence[Event]) -> tuple[Node, ...]:
     """Build the outline from body paragraphs; lone enumerators are dropped first."""
-    kept = _prefilter_runs(events)
-    lead_styles = _lead_run_styles(
-        [(e, h) for e in events for h in e.hits if h.marker.style == style and _key(e, h) in kept]
-        for style in {h.marker.style for e in events for h in e.hits if h.marker.family.is_enumerator}
-    )
+    kept, lead_styles = _prefilter_runs(events)
     for _ in range(4):
         roots = _place(events, kept)
         lone = _lone_enumerators(roots, lead_styles)
@@ -90,7 +86,7 @@ def _key(event: Event, hit: MarkerHit) -> tuple[int, int]:
     return event.paragraph.index, hit.offset
 
 
-def _prefilter_runs(events: Sequence[Event]) -> set[tuple[int, int]]:
+def _prefilter_runs(events: Sequence[Event]) -> tuple[set[tuple[int, int]], set[str]]:
     """Keep section-family hits; keep an enumerator only if the nearest hit of its style
     before or after it continues a run with it. A comma-led first item needs its second item
     in the same paragraph, after ；."""
@@ -122,7 +118,7 @@ def _prefilter_runs(events: Sequence[Event]) -> set[tuple[int, int]]:
                 )
             if ok or (hit.placement is Placement.LEAD and hit.marker.style in lead_styles):
                 kept.add(_key(event, hit))
-    return kept
+    return kept, lead_styles
 
 
 def _lead_run_styles(groups) -> set[str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from goldfile import SHARED, norm, outline_rows, read_gold
-
 from tigang.outline import parse_file
 
 SEEDS = sorted((SHARED / "seeds").glob("*.txt")) if (SHARED / "seeds").is_dir() else []
@@ -25,7 +24,11 @@ def test_all_five_seeds_are_present(shared):
 
 def test_toc_of_003_is_recorded_not_duplicated(shared):
     outline = parse_file(next((shared / "seeds").glob("003_*.txt")))
-    assert [(e.marker.text, e.heading) for e in outline.toc] == [("一、", "提高站位"), ("二、", "聚焦重点"), ("三、", "强化担当")]
+    assert [(e.marker.text, e.heading) for e in outline.toc] == [
+        ("一、", "提高站位"),
+        ("二、", "聚焦重点"),
+        ("三、", "强化担当"),
+    ]
     assert [n.marker.text for n in outline.nodes] == ["一、", "二、"]
     assert outline.nodes[0].line == 9
 

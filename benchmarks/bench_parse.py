@@ -1,0 +1,122 @@
+"""Parse throughput against a bare regex scan for the same markers, measured side by side.
+
+    python benchmarks/bench_parse.py [--mb 10] [--repeat 3]
+
+Builds one large input (≥ 10 MB) by repeating realistic speeches with variation — numbers,
+section order, wrappers and line ends change from copy to copy — then times, in one run and
+interleaved, `parse_text` and a plain `re.finditer` over the same text for the same markers.
+Prints MB/s for both and their ratio (the machine is shared and noisy: compare ratios).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from tigang.outline import parse_text
+
+ROOT = Path(__file__).resolve().parents[1]
+CN = "一二三四五六七八九十"
+
+# The same markers, as a bare scan would look for them (no grammar, no levels, no headings).
+BARE_SCAN = re.compile(
+    r"(?:^|(?<=[。；：！？]))[ \u3000]*(?:"
+    r"[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[)）]|\d{1,3}[.．、]|[（(]\d{1,3}[)）]|[①-⑳]"
+    r"|第[一二三四五六七八九十百零]+(?:部分|编|章|节|条)|第[一二三四五六七八九十]+[，、：]"
+    r"|[一二三四五六七八九十]+[是要]|首先|其次|再次|然后|最后|另一方面|一方面)",
+    re.M,
+)
+
+
+def sample_texts() -> list[str]:
+    texts = [(ROOT / "examples" / "讲话稿示例.txt").read_text(encoding="utf-8")]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "fixtures").rglob("*.txt"))]
+    return texts
+
+
+_SENTENCE = re.compile(r"[^。！？\n]{8,}[。！？]")
+
+
+def lengthen(text: str, rng: random.Random) -> str:
+    """Real speeches carry ~1,400 outline nodes per MB; short sample paragraphs carry far more.
+    Lengthen each paragraph with sentences drawn from the text's own prose (never markers)."""
+    pool = [s for s in _SENTENCE.findall(text) if not BARE_SCAN.match(s)] or [
+        "要坚持问题导向，把各项工作抓实抓细。"
+    ]
+    out = []
+    for line in text.splitlines():
+        if len(line) > 20:
+            line += "".join(rng.choice(pool) for _ in range(rng.randrange(4, 9)))
+        out.append(line)
+    return "\n".join(out)
+
+
+def vary(text: str, rng: random.Random) -> str:
+    """One variant: rotated lines, a new year, maybe markdown headings or CRLF line ends."""
+    lines = text.splitlines()
+    if rng.random() < 0.5:
+        cut = rng.randrange(len(lines)) if lines else 0
+        lines = lines[cut:] + lines[:cut]
+    year = str(rng.randrange(2001, 2030))
+    out = "\n".join(lines).replace("2023", year).replace("2024", year)
+    if rng.random() < 0.3:
+        out = "\n".join(("## " + line if re.match(f"[{CN}]+、", line) else line) for line in out.splitlines())
+    if rng.random() < 0.3:
+        out = out.replace("\n", "\r\n")
+    return out
+
+
+def build_input(megabytes: float, seed: int = 7, dense: bool = False) -> str:
+    rng = random.Random(seed)
+    texts = sample_texts() if dense else [lengthen(t, rng) for t in sample_texts()]
+    parts: list[str] = []
+    size = 0
+    target = int(megabytes * 1024 * 1024)
+    while size < target:
+        part = vary(rng.choice(texts), rng)
+        parts.append(part)
+        size += len(part.encode("utf-8"))
+    return "\n\n".join(parts)
+
+
+def timed(fn, *args) -> float:
+    start = time.perf_counter()
+    fn(*args)
+    return time.perf_counter() - start
+
+
+def bare_scan(text: str) -> int:
+    return sum(1 for _ in BARE_SCAN.finditer(text))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=10.0, help="input size in MB (default 10)")
+    parser.add_argument("--repeat", type=int, default=3, help="timed rounds, interleaved (default 3)")
+    args = parser.parse_args(argv)
+    for label, dense in (("realistic density", False), ("dense (short paragraphs)", True)):
+        text = build_input(args.mb, dense=dense)
+        mb = len(text.encode("utf-8")) / 1024 / 1024
+        outline = parse_text(text)  # warm-up: grammar load, caches
+        scan_times, parse_times = [], []
+        for _ in range(args.repeat):
+            scan_times.append(timed(bare_scan, text))
+            parse_times.append(timed(parse_text, text))
+        scan, parse = statistics.median(scan_times), statistics.median(parse_times)
+        nodes = len(outline)
+        print(
+            f"[{label}] input {mb:.1f} MB, {len(text.splitlines()):,} lines, {nodes:,} nodes ({nodes / mb:,.0f}/MB)"
+        )
+        print(f"  bare re.finditer scan: {mb / scan:7.1f} MB/s  ({bare_scan(text):,} candidate markers)")
+        print(f"  tigang parse_text:     {mb / parse:7.1f} MB/s")
+        print(f"  ratio parse/scan time: {parse / scan:7.2f}x  (median of {args.repeat} interleaved rounds)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,144 @@
+"""The numbering grammar: every marker style, full and half width, and the look-alikes it rejects."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from tigang.outline.markers import chinese_number, first_pattern, match_marker, scan_paragraph
+from tigang.outline.model import Family, Placement
+
+
+@pytest.mark.parametrize(
+    ("text", "family", "number", "marker"),
+    [
+        ("一、总体要求", Family.SECTION, 1, "一、"),
+        ("十一、加强党的建设", Family.SECTION, 11, "十一、"),
+        ("二十．其他", Family.SECTION, 20, "二十．"),
+        ("九十九.最后一项", Family.SECTION, 99, "九十九."),
+        ("三　研究新情况", Family.SECTION, 3, "三"),
+        ("（一）指导思想", Family.PAREN_SECTION, 1, "（一）"),
+        ("(二)主要目标", Family.PAREN_SECTION, 2, "(二)"),
+        ("（十四）其他", Family.PAREN_SECTION, 14, "（十四）"),
+        ("1.推进改革", Family.ARABIC, 1, "1."),
+        ("12．扩大开放", Family.ARABIC, 12, "12．"),
+        ("3、加强领导", Family.ARABIC, 3, "3、"),
+        ("１．全角数字", Family.ARABIC, 1, "１．"),
+        ("4）半括号", Family.ARABIC_CLOSE, 4, "4）"),
+        ("（1）坚持原则", Family.PAREN_ARABIC, 1, "（1）"),
+        ("(12)坚持原则", Family.PAREN_ARABIC, 12, "(12)"),
+        ("①加强学习", Family.CIRCLED, 1, "①"),
+        ("⑳最后", Family.CIRCLED, 20, "⑳"),
+        ("第一章 总则", Family.DIVISION, 1, "第一章"),
+        ("第三节\u2002\u2002监护", Family.DIVISION, 3, "第三节"),
+        ("第二部分 主要任务", Family.DIVISION, 2, "第二部分"),
+        ("第一百零二条 非法人组织", Family.DIVISION, 102, "第一百零二条"),
+        ("第二百条 期间", Family.DIVISION, 200, "第二百条"),
+        ("第一，要加强学习", Family.ORDINAL, 1, "第一，"),
+        ("第二、严格管理", Family.ORDINAL, 2, "第二、"),
+        ("第三：注重实效", Family.ORDINAL, 3, "第三："),
+        ("第四,半角逗号", Family.ORDINAL, 4, "第四,"),
+        ("一是要坚持学习", Family.SHI, 1, "一是"),
+        ("十二是其他", Family.SHI, 12, "十二是"),
+        ("三要推进创建", Family.YAO, 3, "三要"),
+        ("首先，要统一思想", Family.SEQUENCE, 1, "首先，"),
+        ("其次要抓落实", Family.SEQUENCE, 2, "其次"),
+        ("再次，加强保障", Family.SEQUENCE, 3, "再次，"),
+        ("最后，强调一点", Family.SEQUENCE, 0, "最后，"),
+        ("一方面，延续政策", Family.ASPECT, 1, "一方面，"),
+        ("另一方面，加大力度", Family.ASPECT, 2, "另一方面，"),
+    ],
+)
+def test_marker_styles(text, family, number, marker):
+    parsed = match_marker(text)
+    assert parsed is not None, text
+    found, _ = parsed
+    assert (found.family, found.number, found.text) == (family, number, marker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第一要务是发展",
+        "统一是前提",
+        "十一五期间",
+        "第一个百年目标",
+        "第一条经验是",  # 第X条 is an article only before a space
+        "1.10个产业生态圈",
+        "38.1%的增长",
+        "22.2020年投资",
+        "2020年以来",
+        "一二、错误数字",
+        "十十、错误数字",
+        "〔36〕注释",
+        "[1]注释",
+        "——加强学习",
+        "唯一要求",
+    ],
+)
+def test_look_alikes_are_not_markers(text):
+    assert match_marker(text) is None
+
+
+def test_half_width_is_recorded():
+    full, _ = match_marker("（一）全角")
+    half, _ = match_marker("(一)半角")
+    assert full.full_width and not half.full_width
+    assert full.style == half.style  # one style: widths mix within one level
+
+
+def test_division_units_are_distinct_styles():
+    chapter, _ = match_marker("第一章 总则")
+    article, _ = match_marker("第一条 目的")
+    assert chapter.style != article.style
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [
+        ("一", 1),
+        ("十", 10),
+        ("十一", 11),
+        ("二十", 20),
+        ("九十九", 99),
+        ("一百", 100),
+        ("一百零五", 105),
+        ("二百零四", 204),
+    ],
+)
+def test_chinese_numbers(numeral, value):
+    assert chinese_number(numeral) == value
+
+
+def test_scan_positions_words_are_never_markers_inside_words():
+    text = "坚持发展是第一要务，统一是前提。一是加强学习；二是狠抓落实。安全第一、预防为主"
+    hits = scan_paragraph(text)
+    assert [(h.marker.text, h.placement) for h in hits] == [
+        ("一是", Placement.INLINE),
+        ("二是", Placement.INLINE),
+    ]
+
+
+def test_scan_marks_lead_and_comma_positions():
+    hits = scan_paragraph("（一）抓发展。主要有三条，一是强基础；二是补短板；三是优服务。")
+    assert [(h.marker.text, h.placement) for h in hits] == [
+        ("（一）", Placement.LEAD),
+        ("一是", Placement.AFTER_COMMA),
+        ("二是", Placement.INLINE),
+        ("三是", Placement.INLINE),
+    ]
+
+
+def test_marker_after_closing_quote_and_bold():
+    hits = scan_paragraph("他说：“要抓紧。”一是抓学习。**二是**抓落实。")
+    assert [h.marker.text for h in hits] == ["一是", "二是"]
+
+
+def test_prefilter_comes_from_the_grammar():
+    """The cheap prefilter is read off the grammar's start state: it admits every marker's
+    first terminal and nothing that no marker can start with."""
+    pattern = re.compile(first_pattern())
+    for start in ("第一，", "首先", "一方面", "（一）", "(1)", "①", "１．", "十一、"):
+        assert pattern.match(start), start
+    for other in ("我们", "——", "〔36〕", "要", "在"):
+        assert not pattern.match(other), other

@@ -1,0 +1,157 @@
+"""Property tests: the parser never crashes, and outlines round-trip through text and markdown."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from tigang.outline import parse_text
+from tigang.outline.render import render_json, render_markdown, render_text
+
+CN = "一二三四五六七八九十"
+
+
+def cn(n: int) -> str:
+    if n <= 10:
+        return CN[n - 1]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else CN[tens - 1]) + "十" + (CN[ones - 1] if ones else "")
+
+
+# Marker styles a generated document may use, one per level, as writers stack them.
+STYLES = {
+    "section": lambda n: f"{cn(n)}、",
+    "paren_section": lambda n: f"（{cn(n)}）",
+    "arabic": lambda n: f"{n}.",
+    "paren_arabic": lambda n: f"（{n}）",
+    "circled": lambda n: chr(0x2460 + n - 1),
+    "ordinal": lambda n: f"第{cn(n)}，",
+    "shi": lambda n: f"{cn(n)}是",
+    "yao": lambda n: f"{cn(n)}要",
+}
+ENUMERATORS = {"ordinal", "shi", "yao"}
+# Heading characters: common words of speeches, no digits, no numerals, no punctuation.
+WORDS = "加强推进建设发展工作质量体系制度完善落实改革创新服务管理基础能力水平提升生态民生安全保障"
+heading = st.text(alphabet=WORDS, min_size=2, max_size=18)
+body = st.text(alphabet=WORDS + "，", min_size=0, max_size=40).map(lambda s: s.strip("，"))
+
+
+@st.composite
+def outlines(draw, depth: int = 0, styles: tuple[str, ...] = ()):
+    """A random outline as nested (heading, body, children) lists, with one style per level."""
+    if not styles:
+        styles = tuple(draw(st.permutations(list(STYLES)))[:3])
+    style = styles[depth]
+    low = 2 if style in ENUMERATORS else 1  # enumerators count only as runs of two or more
+    count = draw(st.integers(min_value=low, max_value=4 if depth else 5))
+    items = []
+    for _ in range(count):
+        children = []
+        if depth + 1 < len(styles) and draw(st.booleans()):
+            children = draw(outlines(depth=depth + 1, styles=styles))
+        items.append((draw(heading), draw(body), children))
+    return items if depth else (styles, items)
+
+
+def to_document(styles, items) -> tuple[str, list[tuple[int, str, str]]]:
+    lines = ["关于推进全面工作的讲话", "同志们："]
+    expected: list[tuple[int, str, str]] = []
+
+    def emit(level: int, items) -> None:
+        for n, (head, text, children) in enumerate(items, 1):
+            marker = STYLES[styles[level - 1]](n)
+            lines.append(f"{marker}{head}。{text}。" if text else f"{marker}{head}")
+            expected.append((level, marker, head))
+            emit(level + 1, children)
+
+    emit(1, items)
+    return "\n".join(lines) + "\n", expected
+
+
+def flat(outline) -> list[tuple[int, str, str]]:
+    return [(n.level, n.marker.text, n.heading) for n in outline.walk()]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(outlines())
+def test_generated_outline_is_recovered(generated):
+    text, expected = to_document(*generated)
+    outline = parse_text(text)
+    assert outline.title == "关于推进全面工作的讲话"
+    assert flat(outline) == expected
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(outlines())
+def test_markdown_export_reparses_to_the_same_tree(generated):
+    text, _ = to_document(*generated)
+    first = parse_text(text)
+    again = parse_text(render_markdown(first))
+    assert flat(again) == flat(first)
+    assert again.title == first.title
+
+
+@settings(max_examples=60, deadline=None)
+@given(outlines())
+def test_text_export_reparses_to_the_same_tree(generated):
+    text, _ = to_document(*generated)
+    first = parse_text(text)
+    assert flat(parse_text(render_text(first))) == flat(first)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_arbitrary_unicode_never_raises(text):
+    outline = parse_text(text)
+    render_json(outline)
+    render_markdown(outline)
+    for node in outline.walk():
+        assert 1 <= node.line <= max(1, len(text.splitlines()))
+
+
+PIECES = st.sampled_from(
+    [
+        "一、",
+        "（一）",
+        "1.",
+        "一是",
+        "二是",
+        "第一，",
+        "首先，",
+        "最后",
+        "。",
+        "；",
+        "：",
+        "\n",
+        "\n\n",
+        "　　",
+        "**",
+        "## ",
+        "> ",
+        "<!--",
+        "-->",
+        "---\n",
+        "同志们：",
+        "各位代表，",
+        "加强",
+        "1.10个",
+        "38.1%",
+        "第一章 ",
+        "第一条 ",
+        "目录",
+        "阅读全文",
+        "<details>",
+        "</details>",
+        "（",
+        "）",
+        "第一要务",
+        "统一是",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=60).map("".join))
+def test_marker_soup_never_raises(text):
+    outline = parse_text(text)
+    levels_ok = all(child.level == node.level + 1 for node in outline.walk() for child in node.children)
+    assert levels_ok
