@@ -69,9 +69,8 @@ _OFFICE = "(?:{})".format(
         ]
     )
 )
-SPEAKER = re.compile(
-    rf"^(?:\S{{0,8}}{_OFFICE}[\s\u3000]*)?[\u4e00-\u9fff·]{{2,4}}$|^\S{{0,10}}[\s\u3000]+[\u4e00-\u9fff·]{{2,4}}$"
-)
+# 国务院总理　李克强 / 代市长徐芝文 / 邓小平: an office, then a name; or a bare name.
+SPEAKER = re.compile(rf"^\S{{0,8}}{_OFFICE}[\s\u3000]*[\u4e00-\u9fff·]{{2,3}}$|^[\u4e00-\u9fff·]{{2,4}}$")
 BACK_MATTER = re.compile(
     r"^(?:附件|附录|附表|名词解释|解释和说明|名词解释和说明|注释|注解|相关链接|延伸阅读|相关阅读|参考文献|编者按|"
     r"背景资料|相关报道)(?:[:：\d一二三四五六七八九十]|$)"
@@ -143,6 +142,9 @@ def find_toc(paragraphs: Sequence[Paragraph], hits: Sequence[Sequence[MarkerHit]
             break
         lead = hits[p.index][0] if hits[p.index] and hits[p.index][0].offset == 0 else None
         if lead and lead.placement is Placement.LEAD and len(text) <= 50 and "。" not in text:
+            first = hits[run[0]][0].marker if run else None
+            if first and (first.style, first.number) == (lead.marker.style, lead.marker.number):
+                break  # the body's first heading: the entries start over
             run.append(p.index)
             continue
         if len(run) >= 2:
@@ -188,8 +190,7 @@ def find_front(
             salutation = text
             body_start = p.index + 1
             break
-        lead = hits[p.index] and hits[p.index][0].offset == 0
-        if lead or is_long(text):
+        if hits[p.index] or is_long(text):
             body_start = p.index
             break
     # A short TOC header (目录) above the entries belongs to the TOC too.

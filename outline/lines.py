@@ -29,6 +29,8 @@ class SourceLine:
     kind: LineKind
     indent: int  # leading white space of the raw line, in characters
     emphasised: bool = False  # a markdown heading or a line that is bold as a whole
+    heading_level: int = 0  # markdown `#` count (0: not a markdown heading)
+    bullet_depth: int | None = None  # markdown list item: 0 at the margin, 1 indented once …
 
 
 # Spaces that surround Chinese paragraphs: ASCII, ideographic (U+3000), NBSP, en/em spaces.
@@ -36,9 +38,9 @@ WHITESPACE = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"
 
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
-_HEADING = re.compile(r"^#{1,6}(?:\s+|$)")
+_HEADING = re.compile(r"^(#{1,6})(?:\s+|$)")
 _QUOTE = re.compile(r"^(?:>\s?)+")
-_BULLET = re.compile(r"^[-*+]\s+(?=\S)")
+_BULLET = re.compile(r"^([ \t]*)[-*+]\s+(?=\S)")
 _BOLD = re.compile(r"\*\*|__")
 _YAML_TITLE = re.compile(r"^title\s*:\s*(.+?)\s*$")
 
@@ -58,30 +60,55 @@ def split_lines(text: str) -> tuple[list[SourceLine], dict[str, str]]:
         if kinds[index] is not LineKind.TEXT:
             lines.append(SourceLine(index + 1, raw, "", kinds[index], indent))
             continue
-        text, emphasised = clean_markup(body)
+        markup = clean_markup(body)
+        text = markup.text
         kind = LineKind.TEXT if text else (LineKind.BLANK if not body.strip(WHITESPACE) else LineKind.META)
-        lines.append(SourceLine(index + 1, raw, text, kind, indent, emphasised))
+        lines.append(
+            SourceLine(
+                index + 1,
+                raw,
+                text,
+                kind,
+                indent,
+                markup.emphasised,
+                markup.heading_level,
+                markup.bullet_depth,
+            )
+        )
     return lines, meta
 
 
-def clean_markup(line: str) -> tuple[str, bool]:
-    """Remove markdown and tags around one line's text. Return (text, emphasised)."""
+@dataclass(frozen=True, slots=True)
+class Markup:
+    text: str
+    emphasised: bool = False
+    heading_level: int = 0
+    bullet_depth: int | None = None
+
+
+def clean_markup(line: str) -> Markup:
+    """Remove markdown and tags around one line's text; keep what they say about structure."""
+    bullet = _BULLET.match(line)
+    bullet_depth = len(bullet.group(1).expandtabs(4)) // 2 if bullet else None
     text = line.strip(WHITESPACE)
     emphasised = False
+    heading_level = 0
     if "<" in text:
         text = _TAG.sub("", text).strip(WHITESPACE)
     if text.startswith("#"):
-        new = _HEADING.sub("", text, count=1)
-        emphasised = new != text
-        text = new
+        match = _HEADING.match(text)
+        if match:
+            heading_level = len(match.group(1))
+            emphasised = True
+            text = text[match.end() :]
     if text.startswith(">"):
         text = _QUOTE.sub("", text, count=1)
-    if text[:1] in "-*+" and not text.startswith(("**", "--")):
+    if bullet_depth is not None:
         text = _BULLET.sub("", text, count=1)
     if "**" in text or "__" in text:
         emphasised = emphasised or (text.startswith(("**", "__")) and text.endswith(("**", "__")))
         text = _BOLD.sub("", text)
-    return text.strip(WHITESPACE), emphasised
+    return Markup(text.strip(WHITESPACE), emphasised, heading_level, bullet_depth)
 
 
 def _mark_front_matter(raw_lines: list[str], kinds: list[LineKind], meta: dict[str, str]) -> None:

@@ -97,7 +97,7 @@ class _ToMarker(Transformer):
         text = "".join(str(t) for t in tokens)
         full = not any(ch in _HALF_WIDTH for ch in text)
         return Marker(
-            text=text.rstrip(" \u3000\u2002\u2003"),
+            text=text,
             family=family,
             number=number,
             unit=unit,
@@ -106,7 +106,10 @@ class _ToMarker(Transformer):
         )
 
     def section(self, t: list[Token]) -> Marker:
-        return self._make(Family.SECTION, t, chinese_number(t[0]), punct=str(t[1]))
+        mark = str(t[1])
+        if mark.isspace():  # 一　标题: one separator is part of the marker, like 、
+            t = [t[0], mark[0]]
+        return self._make(Family.SECTION, t, chinese_number(t[0]), punct=mark.strip())
 
     def paren_section(self, t: list[Token]) -> Marker:
         return self._make(Family.PAREN_SECTION, t, chinese_number(t[1]), punct=str(t[2]))

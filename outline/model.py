@@ -62,6 +62,8 @@ class Marker:
     def __post_init__(self) -> None:
         if not self.style:
             style = f"{self.family.value}:{self.unit}" if self.unit else self.family.value
+            if self.family is Family.SECTION and not self.punct:
+                style += ":space"  # 一　总体要求 is a habit of its own: 一、 may sit under it
             object.__setattr__(self, "style", style)
 
 
@@ -80,6 +82,12 @@ class Node:
     body: str = ""  # the node's own text after the heading, children excluded
     children: tuple[Node, ...] = ()
     anomalies: tuple[str, ...] = ()  # e.g. "skipped: expected 四, found 五"
+
+    @property
+    def label(self) -> str:
+        """Marker and heading as one line reads: 一、总体要求, 第一章 总则 (a 第X章/条 needs its space)."""
+        sep = " " if self.marker.family is Family.DIVISION and self.heading else ""
+        return f"{self.marker.text}{sep}{self.heading}"
 
     def walk(self) -> Iterator[Node]:
         """This node and all its descendants, in document order."""

@@ -44,12 +44,15 @@ SHORT_LINE = 40  # characters; noise words in longer lines are prose ("分享经
 
 
 def is_noise_line(text: str) -> bool:
-    """A short line that belongs to a web page or an advertisement, not to the speech."""
+    """A short line that only a web page or an advertisement says ("阅读全文", "¥6.66")."""
     if not text or len(text) > SHORT_LINE:
         return False
-    if _NOISE_LINE.match(text) or _NOISE_WORDS.search(text):
-        return True
-    return len(text) <= WEAK_LINE and bool(_WEAK_WORDS.search(text))
+    return bool(_NOISE_LINE.match(text) or _NOISE_WORDS.search(text))
+
+
+def _is_weak_noise(text: str) -> bool:
+    """A very short line with a word that is noise only next to other noise ("热门推荐")."""
+    return 0 < len(text) <= WEAK_LINE and bool(_WEAK_WORDS.search(text))
 
 
 def mark_noise(lines: list[SourceLine], is_outline_line: Callable[[str], bool]) -> None:
@@ -62,7 +65,9 @@ def mark_noise(lines: list[SourceLine], is_outline_line: Callable[[str], bool]) 
     def flush() -> None:
         if not block:
             return
-        noisy = [line for line in block if is_noise_line(line.text) and not is_outline_line(line.text)]
+        strong = [line for line in block if is_noise_line(line.text) and not is_outline_line(line.text)]
+        weak = [line for line in block if _is_weak_noise(line.text) and not is_outline_line(line.text)]
+        noisy = strong + [line for line in weak if line not in strong] if strong else []
         short = all(len(line.text) <= SHORT_LINE for line in block)
         if noisy and short and len(noisy) * 2 >= len(block):
             for line in block:

@@ -73,13 +73,15 @@ def follows(previous: MarkerHit, hit: MarkerHit) -> bool:
 def build_tree(events: Sequence[Event]) -> tuple[Node, ...]:
     """Build the outline from body paragraphs; lone enumerators are dropped first."""
     kept, lead_styles = _prefilter_runs(events)
+    ranks = _heading_ranks(events)
     for _ in range(4):
-        roots = _place(events, kept)
+        roots = _place(events, kept, ranks)
         lone = _lone_enumerators(roots, lead_styles)
         if not lone:
             break
         kept -= lone
-    return tuple(_freeze(d, d.level) for d in roots)
+    running: dict[str, int] = {}
+    return _number_run(tuple(_freeze(d, d.level, running) for d in roots), running)
 
 
 def _key(event: Event, hit: MarkerHit) -> tuple[int, int]:
@@ -140,9 +142,32 @@ def _run_continues(event: Event, hit: MarkerHit, kept: set[tuple[int, int]]) -> 
     )
 
 
-def _place(events: Sequence[Event], kept: set[tuple[int, int]]) -> list[_Draft]:
+def _heading_ranks(events: Sequence[Event]) -> dict[int, int]:
+    """Markdown heading levels used by numbered headings, ranked: ## → 1, ### → 2 when the
+    document's numbered headings use ## and ###. An explicit level beats inference."""
+    levels = {
+        e.paragraph.lines[0].heading_level
+        for e in events
+        if e.hits and e.hits[0].offset == 0 and e.paragraph.lines[0].heading_level
+    }
+    return {level: rank for rank, level in enumerate(sorted(levels), 1)}
+
+
+def _hinted_depth(paragraph: Paragraph, ranks: dict[int, int], anchor: int) -> int | None:
+    """The depth markdown states for a paragraph-leading marker: its heading rank, or for a
+    list item, one below the last numbered heading plus its list indentation."""
+    first = paragraph.lines[0]
+    if first.heading_level:
+        return ranks.get(first.heading_level)
+    if first.bullet_depth is not None and ranks:
+        return anchor + 1 + first.bullet_depth
+    return None
+
+
+def _place(events: Sequence[Event], kept: set[tuple[int, int]], ranks: dict[int, int]) -> list[_Draft]:
     roots: list[_Draft] = []
     stack: list[_Draft] = []
+    anchor = 0  # depth of the last numbered markdown heading
     # After a paragraph that turns to the audience, inline runs speak of the whole part and
     # start at level 1; the next paragraph-leading marker resumes the open sections.
     suspended: list[_Draft] | None = None
@@ -151,6 +176,7 @@ def _place(events: Sequence[Event], kept: set[tuple[int, int]]) -> list[_Draft]:
         if event.closes_all:
             stack.clear()
             suspended = None
+            anchor = 0
             continue
         while stack and stack[-1].hit.placement is not Placement.LEAD:
             stack.pop()
@@ -166,10 +192,15 @@ def _place(events: Sequence[Event], kept: set[tuple[int, int]]) -> list[_Draft]:
             if suspended is not None and hit.placement is Placement.LEAD:
                 stack, suspended = suspended, None
             style = hit.marker.style
+            hinted = _hinted_depth(paragraph, ranks, anchor) if hit.offset == 0 else None
             on_stack = next(
                 (j for j in range(len(stack) - 1, -1, -1) if stack[j].hit.marker.style == style), None
             )
-            if on_stack is not None:
+            if hinted is not None:
+                del stack[hinted - 1 :]
+                if paragraph.lines[0].heading_level:
+                    anchor = len(stack) + 1
+            elif on_stack is not None:
                 del stack[on_stack:]
             else:
                 # The last item of an inline run does not contain a new run after it.
@@ -207,7 +238,15 @@ def heading_text(raw: str) -> str:
 
 
 def _lone_enumerators(roots: list[_Draft], lead_styles: set[str]) -> set[tuple[int, int]]:
+    """Enumerators with no sibling of their style to form a run. One exception: a lone
+    paragraph-leading item of a style the document uses for lead runs, on the tree's final
+    spine — the document was cut off right after it (web copies often are)."""
     lone: set[tuple[int, int]] = set()
+    spine = set()
+    chain = roots
+    while chain:
+        spine.add(id(chain[-1]))
+        chain = chain[-1].children
 
     def visit(children: list[_Draft]) -> None:
         styles: dict[str, list[_Draft]] = {}
@@ -223,16 +262,17 @@ def _lone_enumerators(roots: list[_Draft], lead_styles: set[str]) -> set[tuple[i
             lone.update(
                 (d.paragraph.index, d.hit.offset)
                 for d in group
-                if id(d) not in paired and not (d.hit.placement is Placement.LEAD and style in lead_styles)
+                if id(d) not in paired
+                and not (d.hit.placement is Placement.LEAD and style in lead_styles and id(d) in spine)
             )
 
     visit(roots)
     return lone
 
 
-def _freeze(draft: _Draft, level: int) -> Node:
-    children = tuple(_freeze(c, level + 1) for c in draft.children)
-    children = _number_run(children)
+def _freeze(draft: _Draft, level: int, running: dict[str, int]) -> Node:
+    children = tuple(_freeze(c, level + 1, running) for c in draft.children)
+    children = _number_run(children, running)
     hit, paragraph = draft.hit, draft.paragraph
     line = paragraph.line_at(hit.offset)
     column = _column(
@@ -261,30 +301,37 @@ def _column(raw: str, marker_text: str, offset_in_clean: int) -> int:
     return (found if found >= 0 else offset_in_clean) + 1
 
 
-def _number_run(children: tuple[Node, ...]) -> tuple[Node, ...]:
-    """Give 然后/最后 their place in the run, and record skipped, repeated and restarted numbers."""
-    if not children:
-        return children
+# Articles are numbered through the whole law, not within their chapter or section.
+CONTINUOUS_STYLES = frozenset({"division:条"})
+
+
+def _number_run(children: tuple[Node, ...], running: dict[str, int]) -> tuple[Node, ...]:
+    """Give 然后/最后 their place in the run, and record skipped, repeated and restarted numbers
+    among siblings of one style (document-wide for articles). `running` carries the last
+    article number across parents; siblings are numbered in document order."""
     out: list[Node] = []
-    last: dict[str, Node] = {}
+    last: dict[str, int] = {}
     for child in children:
         style = child.marker.style
-        before = last.get(style)
         number = child.number
+        previous = last.get(style, running.get(style) if style in CONTINUOUS_STYLES else None)
         anomalies: list[str] = []
         if child.marker.family is Family.SEQUENCE and number == 0:
-            number = (before.number + 1) if before else 1
-        elif before is None:
+            number = previous + 1 if previous else 1
+        elif previous is None:
             if number != 1:
                 anomalies.append(f"starts at {number}")
-        elif number == before.number:
-            anomalies.append(f"repeated: {child.marker.text} again after {before.marker.text}")
+        elif number == previous:
+            anomalies.append(f"repeated: {number} again")
         elif number == 1:
-            anomalies.append(f"restarted: {child.marker.text} after {before.marker.text}")
-        elif number != before.number + 1:
-            anomalies.append(f"skipped: expected {before.number + 1}, found {number}")
+            if not child.marker.family.is_enumerator:  # a second 一是 run is a new run, not a slip
+                anomalies.append(f"restarted: 1 after {previous}")
+        elif number != previous + 1:
+            anomalies.append(f"skipped: expected {previous + 1}, found {number}")
         if number != child.number or anomalies:
             child = replace(child, number=number, anomalies=tuple(anomalies))
-        last[style] = child
+        last[style] = number
+        if style in CONTINUOUS_STYLES:
+            running[style] = number
         out.append(child)
     return tuple(out)

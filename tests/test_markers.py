@@ -16,7 +16,7 @@ from tigang.outline.model import Family, Placement
         ("十一、加强党的建设", Family.SECTION, 11, "十一、"),
         ("二十．其他", Family.SECTION, 20, "二十．"),
         ("九十九.最后一项", Family.SECTION, 99, "九十九."),
-        ("三　研究新情况", Family.SECTION, 3, "三"),
+        ("三　研究新情况", Family.SECTION, 3, "三　"),
         ("（一）指导思想", Family.PAREN_SECTION, 1, "（一）"),
         ("(二)主要目标", Family.PAREN_SECTION, 2, "(二)"),
         ("（十四）其他", Family.PAREN_SECTION, 14, "（十四）"),

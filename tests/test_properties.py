@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tigang.outline import parse_text
@@ -155,3 +158,16 @@ def test_marker_soup_never_raises(text):
     outline = parse_text(text)
     levels_ok = all(child.level == node.level + 1 for node in outline.walk() for child in node.children)
     assert levels_ok
+
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "讲话稿示例.txt"
+REAL_LIKE = [*sorted((Path(__file__).parent / "fixtures" / "speeches").glob("*.txt")), EXAMPLE]
+
+
+@pytest.mark.parametrize("path", REAL_LIKE, ids=lambda p: p.stem)
+def test_markdown_export_of_realistic_speeches_reparses_to_the_same_tree(path):
+    """Realistic outlines mix runs of different styles at one level (一是… then 首先…); the
+    markdown export must keep them apart when it is read back."""
+    first = parse_text(path.read_text(encoding="utf-8"))
+    again = parse_text(render_markdown(first))
+    assert flat(again) == flat(first)

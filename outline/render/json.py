@@ -15,7 +15,7 @@ from typing import Any
 from ..model import Node, Outline
 
 
-def node_to_dict(node: Node, *, body: bool = True) -> dict[str, Any]:
+def node_to_dict(node: Node, *, body: bool = True, depth: int | None = None) -> dict[str, Any]:
     data: dict[str, Any] = {
         "level": node.level,
         "marker": node.marker.text,
@@ -30,11 +30,14 @@ def node_to_dict(node: Node, *, body: bool = True) -> dict[str, Any]:
     }
     if body:
         data["body"] = node.body
-    data["children"] = [node_to_dict(child, body=body) for child in node.children]
+    keep = depth is None or node.level < depth
+    data["children"] = (
+        [node_to_dict(child, body=body, depth=depth) for child in node.children] if keep else []
+    )
     return data
 
 
-def outline_to_dict(outline: Outline, *, body: bool = True) -> dict[str, Any]:
+def outline_to_dict(outline: Outline, *, body: bool = True, depth: int | None = None) -> dict[str, Any]:
     return {
         "title": outline.title,
         "subtitle": outline.subtitle,
@@ -45,9 +48,13 @@ def outline_to_dict(outline: Outline, *, body: bool = True) -> dict[str, Any]:
         "body_lines": list(outline.body_lines) if outline.body_lines else None,
         "toc": [{"marker": e.marker.text, "heading": e.heading, "line": e.line} for e in outline.toc],
         "noise_lines": list(outline.noise_lines),
-        "outline": [node_to_dict(node, body=body) for node in outline.nodes],
+        "outline": [node_to_dict(node, body=body, depth=depth) for node in outline.nodes],
     }
 
 
-def render_json(outline: Outline, *, body: bool = True, indent: int | None = 2, **_: Any) -> str:
-    return json.dumps(outline_to_dict(outline, body=body), ensure_ascii=False, indent=indent) + "\n"
+def render_json(
+    outline: Outline, *, body: bool = True, depth: int | None = None, indent: int | None = 2, **_: Any
+) -> str:
+    return (
+        json.dumps(outline_to_dict(outline, body=body, depth=depth), ensure_ascii=False, indent=indent) + "\n"
+    )

@@ -14,7 +14,7 @@ def _walk(nodes: tuple[Node, ...], depth: int | None, out: list[str]) -> None:
     for node in nodes:
         if depth is not None and node.level > depth:
             continue
-        text = f"{node.marker.text}{node.heading}"
+        text = node.label
         if node.level <= HEADING_LEVELS:
             out.extend(["", f"{'#' * (node.level + 1)} {text}", ""])
         else:

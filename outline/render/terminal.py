@@ -19,7 +19,7 @@ def build_tree(outline: Outline, *, depth: int | None = None, body: bool = False
         style = LEVEL_STYLES[min(node.level, len(LEVEL_STYLES)) - 1]
         label = Text()
         label.append(node.marker.text, style=style)
-        label.append(node.heading)
+        label.append(node.label[len(node.marker.text) :])
         label.append(f"  :{node.line}", style="dim")
         for anomaly in node.anomalies:
             label.append(f"  ⚠ {anomaly}", style="red")

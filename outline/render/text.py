@@ -20,7 +20,7 @@ def iter_lines(nodes: tuple[Node, ...], depth: int | None, body: bool, indent: s
         if depth is not None and node.level > depth:
             continue
         pad = indent * (node.level - 1)
-        yield f"{pad}{node.marker.text}{node.heading}"
+        yield f"{pad}{node.label}"
         if body and node.body:
             yield f"{pad}{indent}{_first_sentence(node.body)}"
         yield from iter_lines(node.children, depth, body, indent)

@@ -66,11 +66,20 @@ def show(path: str, fmt: str, depth: int | None, body: bool) -> None:
 
 
 def main() -> None:
+    # Not click's standalone mode: it turns Ctrl-C into "Aborted!" and exit 1, which is the
+    # code `check` uses for "problems found".
     try:
-        cli.main(prog_name="tigang", standalone_mode=True)
-    except KeyboardInterrupt:  # pragma: no cover - interactive only
+        code = cli.main(prog_name="tigang", standalone_mode=False)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except (KeyboardInterrupt, click.Abort):
         click.echo("tigang: interrupted", err=True)
         sys.exit(130)
+    except BrokenPipeError:  # `tigang show big.txt | head`
+        sys.stderr.close()
+        sys.exit(0)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

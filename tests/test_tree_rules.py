@@ -1,0 +1,117 @@
+"""Level and node rules on small texts, one rule a case (input → indented `marker heading`)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from tigang.outline import parse_text
+from tigang.outline.render import render_text
+
+from tigang.cli import cli
+
+CASES = {
+    "a lone 一是 in prose is not a node": (
+        "一、总体要求\n今年的重点一是稳增长，这是大家的共识。\n二、主要任务\n",
+        "一、总体要求\n二、主要任务",
+    ),
+    "一是 nests directly under 一、 and the section closes it": (
+        "一、总体要求\n要做到：一是稳增长。二是保民生。\n二、主要任务\n",
+        "一、总体要求\n  一是稳增长\n  二是保民生\n二、主要任务",
+    ),
+    "a new run after the last inline item is its sibling, not its child": (
+        "（一）住房保障\n原则是：（1）保基本。（2）促公平。今年要采取两项措施：一要建房。二要补贴。\n（二）医疗卫生\n",
+        "（一）住房保障\n  （1）保基本\n  （2）促公平\n  一要建房\n  二要补贴\n（二）医疗卫生",
+    ),
+    "an inline run continuing after a nested run keeps it as a child": (
+        "一、任务\n一是抓学习：（1）读原著；（2）学原文。二是抓落实。\n",
+        "一、任务\n  一是抓学习\n    （1）读原著\n    （2）学原文\n  二是抓落实",
+    ),
+    "inline items end with their paragraph": (
+        "一、回顾\n成绩是：一是经济增长。二是民生改善。\n一要继续努力。\n二要再接再厉。\n",
+        "一、回顾\n  一是经济增长\n  二是民生改善\n  一要继续努力\n  二要再接再厉",
+    ),
+    "a part title restarts the numbering at level 1": (
+        "2023年工作回顾\n一、经济发展\n（一）工业增长。\n2024年工作安排\n一、稳增长\n二、保民生\n",
+        "一、经济发展\n  （一）工业增长\n一、稳增长\n二、保民生",
+    ),
+    "after an audience address an inline run is at level 1": (
+        "一、工作回顾\n经济平稳增长。\n各位代表，过去一年极不平凡。\n问题也不少：一是动力不足。二是短板突出。\n",
+        "一、工作回顾\n一是动力不足\n二是短板突出",
+    ),
+    "after an audience address a leading marker resumes the open section": (
+        "（一）关于形势\n形势很好。\n（二）关于改革\n价格要改：一、放开菜价。二、调整运价。\n各位代表！有几个问题要统一认识。\n第一、坚持稳步前进。\n第二、加强管理。\n",
+        "（一）关于形势\n（二）关于改革\n  一、放开菜价\n  二、调整运价\n  第一、坚持稳步前进\n  第二、加强管理",
+    ),
+    "a comma-led first item counts when the run continues after ；": (
+        "一、要求\n做好三件事，一是学；二是干；三是评。\n",
+        "一、要求\n  一是学\n  二是干\n  三是评",
+    ),
+    "enumerations after commas only are prose": (
+        "一、要求\n是就是是、非就是非，一是一、二是二，不能含糊。\n",
+        "一、要求",
+    ),
+    "首先…其次…最后 numbered by place, lone 首先 is prose": (
+        "一、措施\n首先，要统一思想。\n其次，要明确责任。\n最后，要强化考核。\n二、保障\n首先是解放思想，这很重要。\n三、落实\n",
+        "一、措施\n  首先，要统一思想\n  其次，要明确责任\n  最后，要强化考核\n二、保障\n三、落实",
+    ),
+    "a lone lead item of a lead-run style where the text is cut off still counts": (
+        "一、学习\n第一，要学深。\n第二，要悟透。\n二、落实\n第一，要抓项目。项目是发展的载体，要",
+        "一、学习\n  第一，要学深\n  第二，要悟透\n二、落实\n  第一，要抓项目",
+    ),
+    "a short text with only an inline run still has a body": (
+        "关于春季工作的通知\n今年要抓好两件事：一是稳就业；二是保民生；三是促发展；四是抓安全。\n",
+        "一是稳就业\n二是保民生\n三是促发展\n四是抓安全",
+    ),
+    "a short body line with a weak noise word is not noise": (
+        "一、总体要求\n做好干部推荐\n二、主要任务\n",
+        "一、总体要求\n二、主要任务",
+    ),
+    "一　(ideographic space) is a style of its own": (
+        "一　总体要求\n二　主要措施\n一、放宽准入\n二、降低成本\n三　组织实施\n",
+        "一　总体要求\n二　主要措施\n  一、放宽准入\n  二、降低成本\n三　组织实施",
+    ),
+    "chapters without sections hold their articles directly": (
+        "第一章 总则\n第一条 为了规范管理，制定本办法。\n第二章 管理\n第一节 一般规定\n第二条 实行统一管理。\n第三章 附则\n第三条 本办法自发布之日起施行。\n",
+        "第一章 总则\n  第一条 为了规范管理，制定本办法\n第二章 管理\n  第一节 一般规定\n    第二条 实行统一管理\n第三章 附则\n  第三条 本办法自发布之日起施行",
+    ),
+    "a glossary after the closing is not hung under the last section": (
+        "一、任务\n二、保障\n同志们，让我们共同努力！\n名词解释\n1.六稳：稳就业等。\n2.六保：保居民就业等。\n",
+        "一、任务\n二、保障",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_rule(name):
+    text, expected = CASES[name]
+    got = render_text(parse_text(text)).rstrip("\n").splitlines()
+    title = parse_text(text).title
+    if title:
+        got = got[1:]
+    assert "\n".join(got) == expected
+
+
+def test_numbering_anomalies_are_recorded_at_every_level():
+    outline = parse_text("一、甲\n三、乙\n（一）丙\n（一）丁\n")
+    assert outline.nodes[1].anomalies == ("skipped: expected 2, found 3",)
+    assert outline.nodes[1].children[1].anomalies == ("repeated: 1 again",)
+
+
+def test_top_level_sequence_words_get_their_place():
+    outline = parse_text("首先，要统一思想。\n然后，要抓好落实。\n最后，要加强保障。\n")
+    assert [n.number for n in outline.nodes] == [1, 2, 3]
+
+
+def test_articles_count_through_the_whole_law():
+    text = "第一章 总则\n第一条 甲。\n第二条 乙。\n第二章 分则\n第三条 丙。\n第五条 丁。\n"
+    articles = [a for n in parse_text(text).nodes for a in n.children]
+    assert [a.anomalies for a in articles] == [(), (), (), ("skipped: expected 4, found 5",)]
+
+
+def test_json_depth_limits_children():
+    text = "一、总体要求\n（一）指导思想。\n（二）基本原则。\n二、主要任务\n"
+    result = CliRunner().invoke(cli, ["show", "-", "--format", "json", "--depth", "1"], input=text)
+    doc = json.loads(result.output)
+    assert [len(n["children"]) for n in doc["outline"]] == [0, 0]
