@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 from tigang.outline import parse_text
+from tigang.outline.front import is_back_matter
 
 ROOT = Path(__file__).resolve().parents[1]
 CN = "一二三四五六七八九十"
@@ -34,8 +35,14 @@ BARE_SCAN = re.compile(
 
 
 def sample_texts() -> list[str]:
-    texts = [(ROOT / "examples" / "讲话稿示例.txt").read_text(encoding="utf-8")]
-    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "fixtures").rglob("*.txt"))]
+    """The bundled example and the fixture speeches, each cut before its back matter (名词解释,
+    附件): in one long input, a glossary would end the body of everything after it."""
+    paths = [ROOT / "examples" / "讲话稿示例.txt", *sorted((ROOT / "tests" / "fixtures").rglob("*.txt"))]
+    texts = []
+    for path in paths:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        cut = next((i for i, line in enumerate(lines) if i and is_back_matter(line.strip())), len(lines))
+        texts.append("\n".join(lines[:cut]))
     return texts
 
 

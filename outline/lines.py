@@ -42,6 +42,8 @@ _HEADING = re.compile(r"^(#{1,6})(?:\s+|$)")
 _QUOTE = re.compile(r"^(?:>\s?)+")
 _BULLET = re.compile(r"^([ \t]*)[-*+]\s+(?=\S)")
 _BOLD = re.compile(r"\*\*|__")
+MAX_COMMENT_LINES = 200  # an editor's note spans a few lines; more is a stray `<!--`
+MAX_DETAILS_LINES = 300  # a collapsed TOC is short; a longer "block" is a stray tag
 _YAML_TITLE = re.compile(r"^title\s*:\s*(.+?)\s*$")
 
 
@@ -127,39 +129,61 @@ def _mark_front_matter(raw_lines: list[str], kinds: list[LineKind], meta: dict[s
 
 
 def _strip_comments(raw_lines: list[str], kinds: list[LineKind]) -> list[str]:
-    """Blank HTML comments, which may span lines, keeping the line count."""
+    """Blank HTML comments, which may span lines, keeping the line count. A `<!--` that does
+    not close within MAX_COMMENT_LINES is a stray tag, not a comment swallowing the rest."""
     out = list(raw_lines)
     if not any("<!--" in line for line in raw_lines):
         return out
-    inside = False
-    for i, line in enumerate(raw_lines):
-        if kinds[i] is not LineKind.TEXT:
+    i = 0
+    while i < len(out):
+        line = out[i]
+        if kinds[i] is not LineKind.TEXT or "<!--" not in line:
+            i += 1
             continue
-        if inside:
-            end = line.find("-->")
-            if end < 0:
-                out[i] = ""
-                kinds[i] = LineKind.META
-                continue
-            line = line[end + 3 :]
-            inside = False
         line = _HTML_COMMENT.sub("", line)
         start = line.find("<!--")
-        if start >= 0:
-            line = line[:start]
-            inside = True
-        out[i] = line
+        if start < 0:
+            out[i] = line
+        else:
+            close = next(
+                (j for j in range(i + 1, min(len(out), i + MAX_COMMENT_LINES)) if "-->" in out[j]), None
+            )
+            if close is None:
+                out[i] = line.replace("<!--", "", 1)
+                continue  # look again at the rest of this line
+            out[i] = line[:start]
+            for j in range(i + 1, close):
+                out[j] = ""
+                kinds[j] = LineKind.META
+            out[close] = out[close][out[close].find("-->") + 3 :]
+            i = close
+            continue
         if not line.strip(WHITESPACE) and raw_lines[i].strip(WHITESPACE):
             kinds[i] = LineKind.META
+        i += 1
+    for k, line in enumerate(out):
+        if kinds[k] is LineKind.TEXT and not line.strip(WHITESPACE) and raw_lines[k].strip(WHITESPACE):
+            kinds[k] = LineKind.META
     return out
 
 
 def _mark_details(lines: list[str], kinds: list[LineKind]) -> None:
-    """A `<details>` block in a markdown speech is a collapsed table of contents."""
-    depth = 0
-    for i, line in enumerate(lines):
-        opened = "<details" in line
-        if depth or opened:
-            kinds[i] = LineKind.TOC
-        depth += line.count("<details") - line.count("</details>")
-        depth = max(depth, 0)
+    """A `<details>` block in a markdown speech is a collapsed table of contents. Only a block
+    that closes counts: a stray `<details>` must not swallow the rest of the document."""
+    i = 0
+    while i < len(lines):
+        if "<details" not in lines[i]:
+            i += 1
+            continue
+        depth, end = 0, None
+        for j in range(i, min(len(lines), i + MAX_DETAILS_LINES)):
+            depth += lines[j].count("<details") - lines[j].count("</details>")
+            if depth <= 0:
+                end = j
+                break
+        if end is None:
+            i += 1
+            continue
+        for j in range(i, end + 1):
+            kinds[j] = LineKind.TOC
+        i = end + 1

@@ -115,3 +115,22 @@ def test_json_depth_limits_children():
     result = CliRunner().invoke(cli, ["show", "-", "--format", "json", "--depth", "1"], input=text)
     doc = json.loads(result.output)
     assert [len(n["children"]) for n in doc["outline"]] == [0, 0]
+
+
+def test_a_stray_details_tag_does_not_swallow_the_document():
+    text = "</details>\n一、总体要求\n<details>\n（一）指导思想。\n（二）基本原则。\n二、主要任务\n"
+    assert [n.marker.text for n in parse_text(text).walk()] == ["一、", "（一）", "（二）", "二、"]
+
+
+def test_a_closed_details_block_is_a_table_of_contents():
+    text = "<details><summary>目录</summary>\n\n一、总体要求\n二、主要任务\n</details>\n\n一、总体要求\n二、主要任务\n"
+    outline = parse_text(text)
+    assert [n.line for n in outline.walk()] == [7, 8]
+
+
+def test_a_stray_comment_opener_does_not_swallow_the_document():
+    text = "一、总体要求<!-- 未完\n（一）指导思想。\n（二）基本原则。\n二、主要任务\n"
+    outline = parse_text(text)
+    assert [(n.marker.text, n.line) for n in outline.walk()] == [("一、", 1), ("（一）", 2), ("（二）", 3), ("二、", 4)]
+    closed = "一、总体要求\n<!-- 编者按\n（一）不算。\n-->\n二、主要任务\n"
+    assert [n.line for n in parse_text(closed).walk()] == [1, 5]
