@@ -51,13 +51,15 @@ class Event:
 
 @dataclass(slots=True)
 class _Draft:
+    """A placed hit. Placement may run twice (lone enumerators dropped), so it records only
+    where the item's text lies; headings and bodies are cut once, when the tree is frozen."""
+
     hit: MarkerHit
     paragraph: Paragraph
     level: int
+    next_offset: int  # where the next kept marker of the paragraph starts (or its end)
     children: list[_Draft] = field(default_factory=list)
-    heading_end: int = 0
-    body: list[str] = field(default_factory=list)
-    end_line: int = 0
+    spans: list[tuple[Paragraph, int, int]] = field(default_factory=list)  # later body text
 
 
 def follows(previous: MarkerHit, hit: MarkerHit) -> bool:
@@ -79,21 +81,27 @@ def build_tree(events: Sequence[Event]) -> tuple[Node, ...]:
         lone = _lone_enumerators(roots, lead_styles)
         if not lone:
             break
-        kept -= lone
+        if all(not d.children for d in lone):
+            # Nothing was placed under a childless item, so dropping it is what re-placing
+            # without it would give; most lone enumerators are one-line prose like this.
+            roots = _without(roots, {id(d) for d in lone})
+            break
+        kept -= {id(d.hit) for d in lone}
     running: dict[str, int] = {}
     return _number_run(tuple(_freeze(d, d.level, running) for d in roots), running)
 
 
-def _key(event: Event, hit: MarkerHit) -> tuple[int, int]:
-    return event.paragraph.index, hit.offset
+def _key(event: Event, hit: MarkerHit) -> int:
+    # Hits live as long as the events; identity is the cheapest stable key.
+    return id(hit)
 
 
-def _prefilter_runs(events: Sequence[Event]) -> tuple[set[tuple[int, int]], set[str]]:
+def _prefilter_runs(events: Sequence[Event]) -> tuple[set[int], set[str]]:
     """Keep section-family hits; keep an enumerator only if the nearest hit of its style
     before or after it continues a run with it. A comma-led first item needs its second item
     in the same paragraph, after ；."""
     flat = [(e, h) for e in events for h in e.hits]
-    kept: set[tuple[int, int]] = set()
+    kept: set[int] = set()
     by_style: dict[str, list[tuple[Event, MarkerHit]]] = {}
     for event, hit in flat:
         if hit.marker.family.is_enumerator:
@@ -134,7 +142,7 @@ def _lead_run_styles(groups) -> set[str]:
     return styles
 
 
-def _run_continues(event: Event, hit: MarkerHit, kept: set[tuple[int, int]]) -> bool:
+def _run_continues(event: Event, hit: MarkerHit, kept: set[int]) -> bool:
     """Another item of `hit`'s run comes later in the same paragraph."""
     return any(
         other.offset > hit.offset and _key(event, other) in kept and follows(hit, other)
@@ -164,7 +172,7 @@ def _hinted_depth(paragraph: Paragraph, ranks: dict[int, int], anchor: int) -> i
     return None
 
 
-def _place(events: Sequence[Event], kept: set[tuple[int, int]], ranks: dict[int, int]) -> list[_Draft]:
+def _place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> list[_Draft]:
     roots: list[_Draft] = []
     stack: list[_Draft] = []
     anchor = 0  # depth of the last numbered markdown heading
@@ -186,8 +194,7 @@ def _place(events: Sequence[Event], kept: set[tuple[int, int]], ranks: dict[int,
         hits = [h for h in event.hits if _key(event, h) in kept]
         first = hits[0].offset if hits else len(paragraph.text)
         if stack and first > 0:  # text before the first marker belongs to the open item
-            stack[-1].body.append(paragraph.text[:first])
-            stack[-1].end_line = paragraph.line_at(first - 1).number
+            stack[-1].spans.append((paragraph, 0, first))
         for i, hit in enumerate(hits):
             if suspended is not None and hit.placement is Placement.LEAD:
                 stack, suspended = suspended, None
@@ -211,37 +218,46 @@ def _place(events: Sequence[Event], kept: set[tuple[int, int]], ranks: dict[int,
                     and not _run_continues(event, stack[-1].hit, kept)
                 ):
                     stack.pop()
-            draft = _Draft(hit, paragraph, len(stack) + 1)
             nxt = hits[i + 1].offset if i + 1 < len(hits) else len(paragraph.text)
-            _fill_heading(draft, nxt)
+            draft = _Draft(hit, paragraph, len(stack) + 1, nxt)
             (stack[-1].children if stack else roots).append(draft)
             stack.append(draft)
     return roots
 
 
-def _fill_heading(draft: _Draft, next_offset: int) -> None:
+def _heading_and_body(draft: _Draft) -> tuple[str, str, int]:
+    """Heading: from the marker to the first 。！？； or the end of the marker's line. Body: the
+    rest of the item's own text, children excluded. Also the item's last line."""
     paragraph, hit = draft.paragraph, draft.hit
+    text = paragraph.text
     start = hit.offset + hit.length
-    end = min(paragraph.line_end(start) if start < len(paragraph.text) else len(paragraph.text), next_offset)
-    stop = HEADING_STOPS.search(paragraph.text, start, end)
-    draft.heading_end = stop.start() if stop else end
-    rest = paragraph.text[draft.heading_end : next_offset].lstrip("。！？；!?;")
-    if rest:
-        draft.body.append(rest)
-    draft.end_line = (
-        paragraph.line_at(max(start, next_offset - 1)).number if paragraph.text else paragraph.first_line
-    )
+    end = min(paragraph.line_end(start) if start < len(text) else len(text), draft.next_offset)
+    stop = HEADING_STOPS.search(text, start, end)
+    heading_end = stop.start() if stop else end
+    parts = [text[heading_end : draft.next_offset].lstrip("。！？；!?;")]
+    parts.extend(p.text[a:b] for p, a, b in draft.spans)
+    last_paragraph, last_end = (draft.spans[-1][0], draft.spans[-1][2]) if draft.spans else (paragraph, draft.next_offset)
+    end_line = last_paragraph.line_at(max(0, last_end - 1)).number if last_paragraph.text else paragraph.first_line
+    return heading_text(text[start:heading_end]), "".join(parts).strip(), end_line
 
 
 def heading_text(raw: str) -> str:
     return raw.strip().rstrip(_TRAILING).strip()
 
 
-def _lone_enumerators(roots: list[_Draft], lead_styles: set[str]) -> set[tuple[int, int]]:
+def _without(drafts: list[_Draft], dropped: set[int]) -> list[_Draft]:
+    kept = [d for d in drafts if id(d) not in dropped]
+    for d in kept:
+        if d.children:
+            d.children = _without(d.children, dropped)
+    return kept
+
+
+def _lone_enumerators(roots: list[_Draft], lead_styles: set[str]) -> list[_Draft]:
     """Enumerators with no sibling of their style to form a run. One exception: a lone
     paragraph-leading item of a style the document uses for lead runs, on the tree's final
     spine — the document was cut off right after it (web copies often are)."""
-    lone: set[tuple[int, int]] = set()
+    lone: list[_Draft] = []
     spine = set()
     chain = roots
     while chain:
@@ -259,8 +275,8 @@ def _lone_enumerators(roots: list[_Draft], lead_styles: set[str]) -> set[tuple[i
             for a, b in pairwise(group):
                 if follows(a.hit, b.hit):
                     paired.update((id(a), id(b)))
-            lone.update(
-                (d.paragraph.index, d.hit.offset)
+            lone.extend(
+                d
                 for d in group
                 if id(d) not in paired
                 and not (d.hit.placement is Placement.LEAD and style in lead_styles and id(d) in spine)
@@ -274,21 +290,19 @@ def _freeze(draft: _Draft, level: int, running: dict[str, int]) -> Node:
     children = tuple(_freeze(c, level + 1, running) for c in draft.children)
     children = _number_run(children, running)
     hit, paragraph = draft.hit, draft.paragraph
-    line = paragraph.line_at(hit.offset)
-    column = _column(
-        line.raw, hit.marker.text, hit.offset - paragraph.starts[paragraph.line_index(hit.offset)]
-    )
-    start = hit.offset + hit.length
+    index = paragraph.line_index(hit.offset)
+    line = paragraph.lines[index]
+    heading, body, end_line = _heading_and_body(draft)
     return Node(
         marker=hit.marker,
         number=hit.marker.number,
-        heading=heading_text(paragraph.text[start : draft.heading_end]),
+        heading=heading,
         line=line.number,
-        column=column,
-        end_line=max(draft.end_line, line.number),
+        column=_column(line.raw, hit.marker.text, hit.offset - paragraph.starts[index]),
+        end_line=max(end_line, line.number),
         level=level,
         placement=hit.placement,
-        body="".join(draft.body).strip(),
+        body=body,
         children=children,
     )
 
