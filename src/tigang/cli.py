@@ -65,6 +65,13 @@ def show(path: str, fmt: str, depth: int | None, body: bool) -> None:
     sys.stdout.write(TEXT_RENDERERS[fmt](outline, depth=depth, body=body or fmt == "json"))
 
 
+# Commands that live in their own modules register below. Their modules import heavy
+# libraries (matplotlib, networkx, python-docx) inside the command bodies, never at import.
+# [render command]
+# [export command]
+# [check command]
+
+
 def main() -> None:
     # Not click's standalone mode: it turns Ctrl-C into "Aborted!" and exit 1, which is the
     # code `check` uses for "problems found".
