@@ -236,8 +236,12 @@ def _heading_and_body(draft: _Draft) -> tuple[str, str, int]:
     heading_end = stop.start() if stop else end
     parts = [text[heading_end : draft.next_offset].lstrip("。！？；!?;")]
     parts.extend(p.text[a:b] for p, a, b in draft.spans)
-    last_paragraph, last_end = (draft.spans[-1][0], draft.spans[-1][2]) if draft.spans else (paragraph, draft.next_offset)
-    end_line = last_paragraph.line_at(max(0, last_end - 1)).number if last_paragraph.text else paragraph.first_line
+    last_paragraph, last_end = (
+        (draft.spans[-1][0], draft.spans[-1][2]) if draft.spans else (paragraph, draft.next_offset)
+    )
+    end_line = (
+        last_paragraph.line_at(max(0, last_end - 1)).number if last_paragraph.text else paragraph.first_line
+    )
     return heading_text(text[start:heading_end]), "".join(parts).strip(), end_line
 
 

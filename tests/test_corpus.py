@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from goldfile import SHARED, f1, norm, outline_rows, read_gold
+
 from tigang.outline import parse_file
 
 FLOORS = {"src05_gwr2008_national": 0.92}

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from goldfile import f1, norm, outline_rows, read_gold
+
 from tigang.outline import parse_text
 from tigang.outline.source import decode_bytes
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from tigang.outline.markers import chinese_number, first_pattern, match_marker, scan_paragraph
 from tigang.outline.model import Family, Placement
 

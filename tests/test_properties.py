@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from tigang.outline import parse_text
 from tigang.outline.render import render_json, render_markdown, render_text
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from goldfile import SHARED, norm, outline_rows, read_gold
+
 from tigang.outline import parse_file
 
 SEEDS = sorted((SHARED / "seeds").glob("*.txt")) if (SHARED / "seeds").is_dir() else []

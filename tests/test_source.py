@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 
 import pytest
+
 from tigang.outline import InputError, parse_file, read_source
 from tigang.outline.source import decode_bytes
 

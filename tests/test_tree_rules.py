@@ -6,10 +6,10 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from tigang.outline import parse_text
-from tigang.outline.render import render_text
 
 from tigang.cli import cli
+from tigang.outline import parse_text
+from tigang.outline.render import render_text
 
 CASES = {
     "a lone 一是 in prose is not a node": (
@@ -131,6 +131,11 @@ def test_a_closed_details_block_is_a_table_of_contents():
 def test_a_stray_comment_opener_does_not_swallow_the_document():
     text = "一、总体要求<!-- 未完\n（一）指导思想。\n（二）基本原则。\n二、主要任务\n"
     outline = parse_text(text)
-    assert [(n.marker.text, n.line) for n in outline.walk()] == [("一、", 1), ("（一）", 2), ("（二）", 3), ("二、", 4)]
+    assert [(n.marker.text, n.line) for n in outline.walk()] == [
+        ("一、", 1),
+        ("（一）", 2),
+        ("（二）", 3),
+        ("二、", 4),
+    ]
     closed = "一、总体要求\n<!-- 编者按\n（一）不算。\n-->\n二、主要任务\n"
     assert [n.line for n in parse_text(closed).walk()] == [1, 5]
