@@ -80,6 +80,8 @@ class Node:
     level: int  # depth in the tree, 1 = top
     placement: Placement
     body: str = ""  # the node's own text after the heading, children excluded
+    terminator: str = ""  # what ended the heading: "。", "；", … or "" at the end of the line
+    bare: bool = False  # the heading stands alone on its line (a heading line, not a lead sentence)
     children: tuple[Node, ...] = ()
     anomalies: tuple[str, ...] = ()  # e.g. "skipped: expected 四, found 五"
 
@@ -120,6 +122,7 @@ class Outline:
     encoding: str = "utf-8"
     source: str | None = None  # path, or "-" for standard input
     line_count: int = 0
+    tail: str = ""  # the last characters of the body: does the speech end, or is it cut off?
     meta: dict[str, str] = field(default_factory=dict)
 
     def walk(self) -> Iterator[Node]:

@@ -86,6 +86,7 @@ def _parse(text: str, source: str | None, encoding: str) -> Outline:
         encoding=encoding,
         source=source,
         line_count=len(lines),
+        tail=last_body.text[-40:] if last_body else "",
         meta=dict(meta),
     )
 

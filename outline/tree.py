@@ -225,7 +225,7 @@ def _place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> li
     return roots
 
 
-def _heading_and_body(draft: _Draft) -> tuple[str, str, int]:
+def _heading_and_body(draft: _Draft) -> tuple[str, str, int, str, bool]:
     """Heading: from the marker to the first 。！？； or the end of the marker's line. Body: the
     rest of the item's own text, children excluded. Also the item's last line."""
     paragraph, hit = draft.paragraph, draft.hit
@@ -234,6 +234,10 @@ def _heading_and_body(draft: _Draft) -> tuple[str, str, int]:
     end = min(paragraph.line_end(start) if start < len(text) else len(text), draft.next_offset)
     stop = HEADING_STOPS.search(text, start, end)
     heading_end = stop.start() if stop else end
+    terminator = stop.group() if stop else ""
+    line_end = paragraph.line_end(start) if start < len(text) else len(text)
+    after = heading_end + len(terminator)
+    bare = draft.next_offset >= line_end and not text[after:line_end].strip()
     parts = [text[heading_end : draft.next_offset].lstrip("。！？；!?;")]
     parts.extend(p.text[a:b] for p, a, b in draft.spans)
     last_paragraph, last_end = (
@@ -242,7 +246,7 @@ def _heading_and_body(draft: _Draft) -> tuple[str, str, int]:
     end_line = (
         last_paragraph.line_at(max(0, last_end - 1)).number if last_paragraph.text else paragraph.first_line
     )
-    return heading_text(text[start:heading_end]), "".join(parts).strip(), end_line
+    return heading_text(text[start:heading_end]), "".join(parts).strip(), end_line, terminator, bare
 
 
 def heading_text(raw: str) -> str:
@@ -296,7 +300,7 @@ def _freeze(draft: _Draft, level: int, running: dict[str, int]) -> Node:
     hit, paragraph = draft.hit, draft.paragraph
     index = paragraph.line_index(hit.offset)
     line = paragraph.lines[index]
-    heading, body, end_line = _heading_and_body(draft)
+    heading, body, end_line, terminator, bare = _heading_and_body(draft)
     return Node(
         marker=hit.marker,
         number=hit.marker.number,
@@ -307,6 +311,8 @@ def _freeze(draft: _Draft, level: int, running: dict[str, int]) -> Node:
         level=level,
         placement=hit.placement,
         body=body,
+        terminator=terminator,
+        bare=bare,
         children=children,
     )
 

@@ -27,6 +27,8 @@ def node_to_dict(node: Node, *, body: bool = True, depth: int | None = None) -> 
         "family": node.marker.style,
         "placement": node.placement.value,
         "anomalies": list(node.anomalies),
+        "terminator": node.terminator,
+        "bare": node.bare,
     }
     if body:
         data["body"] = node.body

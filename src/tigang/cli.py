@@ -69,7 +69,9 @@ def show(path: str, fmt: str, depth: int | None, body: bool) -> None:
 # libraries (matplotlib, networkx, python-docx) inside the command bodies, never at import.
 # [render command]
 # [export command]
-# [check command]
+from tigang.cmd_check import check  # noqa: E402
+
+cli.add_command(check)
 
 
 def main() -> None:
