@@ -69,8 +69,11 @@ _OFFICE = "(?:{})".format(
         ]
     )
 )
-# 国务院总理　李克强 / 代市长徐芝文 / 邓小平: an office, then a name; or a bare name.
-SPEAKER = re.compile(rf"^\S{{0,8}}{_OFFICE}[\s\u3000]*[\u4e00-\u9fff·]{{2,3}}$|^[\u4e00-\u9fff·]{{2,4}}$")
+# 国务院总理　李克强 / 代市长徐芝文 / 邓小平: an office, then a name; or a bare name of two or
+# three characters (愚公移山, 述职报告 are four-character titles).
+SPEAKER = re.compile(
+    rf"^\S{{0,8}}{_OFFICE}[\s\u3000]*[\u4e00-\u9fff·]{{2,3}}$|^[\u4e00-\u9fff]{{2,3}}$|^[\u4e00-\u9fff]+·[\u4e00-\u9fff]+$"
+)
 BACK_MATTER = re.compile(
     r"^(?:附件|附录|附表|名词解释|解释和说明|名词解释和说明|注释|注解|相关链接|延伸阅读|相关阅读|参考文献|编者按|"
     r"背景资料|相关报道)(?:[:：\d一二三四五六七八九十]|$)"
@@ -147,9 +150,8 @@ def find_toc(paragraphs: Sequence[Paragraph], hits: Sequence[Sequence[MarkerHit]
                 break  # the body's first heading: the entries start over
             run.append(p.index)
             continue
-        if len(run) >= 2:
-            break
-        run = []
+        if run or hits[p.index]:
+            break  # a TOC comes before the body: the first marker ends the search either way
     if len(run) < 2:
         return ()
     entries = [_toc_key(hits[i][0], paragraphs[i].text) for i in run]

@@ -21,6 +21,7 @@ class Family(str, Enum):
     ARABIC_CLOSE = "arabic_close"  # 1） 1)
     PAREN_ARABIC = "paren_arabic"  # （1） (1)
     CIRCLED = "circled"  # ①
+    ROMAN = "roman"  # I. Ⅱ、
     DIVISION = "division"  # 第一编 / 第一部分 / 第一章 / 第一节 / 第一条 (the unit is part of the style)
     ORDINAL = "ordinal"  # 第一， 第一、 第一：
     SHI = "shi"  # 一是
@@ -87,8 +88,12 @@ class Node:
 
     @property
     def label(self) -> str:
-        """Marker and heading as one line reads: 一、总体要求, 第一章 总则 (a 第X章/条 needs its space)."""
-        sep = " " if self.marker.family is Family.DIVISION and self.heading else ""
+        """Marker and heading as one line reads: 一、总体要求, 第一章 总则 (a 第X章/条 needs its space,
+        and so does `1. 5G网络`, which would read as the number 1.5 without it)."""
+        spaced = self.marker.family is Family.DIVISION or (
+            self.marker.text[-1:] in ".．" and self.heading[:1].isdigit()
+        )
+        sep = " " if spaced and self.heading else ""
         return f"{self.marker.text}{sep}{self.heading}"
 
     def walk(self) -> Iterator[Node]:

@@ -65,15 +65,15 @@ def wrap_width(lines: list[SourceLine], starts_item: Callable[[str], Marker | No
     if near < 6 or near * 100 < len(lengths) * 55 or width > 120:
         return None
     # And the line after a full line mostly continues a sentence: it opens with no marker.
-    after_full = [b for a, b in pairwise(text_lines) if len(a.text) >= width - 1]
+    after_full = [b for a, b in pairwise(text_lines) if len(a.text) >= width - 2]
     continuing = sum(1 for line in after_full if starts_item(line.text) is None)
     return width if continuing * 2 > len(after_full) else None
 
 
 def build_paragraphs(lines: list[SourceLine], starts_item: Callable[[str], Marker | None]) -> list[Paragraph]:
-    """Group TEXT lines into paragraphs. `starts_item(text)` gives the marker a line opens with:
-    a section marker (一、 （一） 1.) always starts a paragraph; an enumerator (一是) does
-    unless the line above is full and stops mid-sentence (…全面统 / 一是前提 is a wrapped word)."""
+    """Group TEXT lines into paragraphs. `starts_item(text)` gives the marker a line opens with;
+    in a hard-wrapped text such a line starts a paragraph unless the full line above it stops
+    mid-sentence (see `_continues`)."""
     width = wrap_width(lines, starts_item)
     paragraphs: list[Paragraph] = []
     current: list[SourceLine] = []
@@ -95,12 +95,17 @@ def build_paragraphs(lines: list[SourceLine], starts_item: Callable[[str], Marke
 def _continues(
     previous: SourceLine, line: SourceLine, width: int, starts_item: Callable[[str], Marker | None]
 ) -> bool:
-    if len(previous.text) < width - 1 or line.indent > previous.indent:
+    # Wrapping tools keep punctuation off line starts (禁则), so full lines run a little short.
+    if len(previous.text) < width - 2 or line.indent > previous.indent:
         return False
     marker = starts_item(line.text)
     if marker is None:
         return True
-    return marker.family.is_enumerator and previous.text[-1] not in STOP_END + "，,、"
+    if marker.family.is_enumerator:  # …全面统 / 一是前提: a word split by the wrap
+        return previous.text[-1] not in STOP_END + "，,、"
+    # A section marker opens a paragraph, unless the full line above stops inside a list:
+    # …倾向是：1．实际最右；/ 2．表面最左；…
+    return previous.text[-1] in "；;，,"
 
 
 def _flush(paragraphs: list[Paragraph], current: list[SourceLine]) -> None:

@@ -60,16 +60,19 @@ class _Draft:
     next_offset: int  # where the next kept marker of the paragraph starts (or its end)
     children: list[_Draft] = field(default_factory=list)
     spans: list[tuple[Paragraph, int, int]] = field(default_factory=list)  # later body text
+    sublist: bool = False  # an item of a same-style list nested after a lead-in ending in ：
 
 
 def follows(previous: MarkerHit, hit: MarkerHit) -> bool:
-    """`hit` can be the next item after `previous` in one run of the same style."""
+    """`hit` can be the next item after `previous` in one run of the same style. A number
+    skipped or repeated by a slip (一是 二是 四是) still continues the run; the tree records
+    the slip as an anomaly and `check` reports it."""
     a, b = previous.marker, hit.marker
     if a.style != b.style:
         return False
     if a.family is Family.SEQUENCE:
         return b.text[:2] in _SEQUENCE_NEXT[a.text[:2]]
-    return b.number == a.number + 1
+    return a.number <= b.number <= a.number + 2 and b.number > 1
 
 
 def build_tree(events: Sequence[Event]) -> tuple[Node, ...]:
@@ -150,6 +153,27 @@ def _run_continues(event: Event, hit: MarkerHit, kept: set[int]) -> bool:
     )
 
 
+def _nested_restart(hit: MarkerHit, open_item: _Draft, paragraph: Paragraph, lead_in: bool) -> bool:
+    """A list that starts again at 1 inside an open item of its own style is that item's
+    child, not its sibling — a second （一） cannot follow the first: inline
+    (（一）发展形势 … 两种趋势：（一）是…；（二）是…), or on lines of its own after a lead-in
+    that ends with ： (我们的目标是：/（一）稳定增长；/（二）扩大就业。)."""
+    if hit.marker.number != 1:
+        return False
+    if hit.placement is Placement.LEAD:
+        return lead_in and open_item.hit.placement is Placement.LEAD
+    return not (open_item.paragraph is paragraph and open_item.hit.placement is not Placement.LEAD)
+
+
+def _ends_sentence(paragraph: Paragraph, hit: MarkerHit) -> bool:
+    """The item's first sentence ends with 。！？ (the last item of a ；-separated list)."""
+    start = hit.offset + hit.length
+    stop = HEADING_STOPS.search(
+        paragraph.text, start, paragraph.line_end(start) if start < len(paragraph.text) else start
+    )
+    return bool(stop) and stop.group() in "。！？!?"
+
+
 def _heading_ranks(events: Sequence[Event]) -> dict[int, int]:
     """Markdown heading levels used by numbered headings, ranked: ## → 1, ### → 2 when the
     document's numbered headings use ## and ###. An explicit level beats inference."""
@@ -179,8 +203,10 @@ def _place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> li
     # After a paragraph that turns to the audience, inline runs speak of the whole part and
     # start at level 1; the next paragraph-leading marker resumes the open sections.
     suspended: list[_Draft] | None = None
+    lead_in = False  # the paragraph before ends with ：, introducing a list
     for event in events:
         paragraph = event.paragraph
+        introduced, lead_in = lead_in, paragraph.text.rstrip().endswith(("：", ":"))
         if event.closes_all:
             stack.clear()
             suspended = None
@@ -203,13 +229,17 @@ def _place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> li
             on_stack = next(
                 (j for j in range(len(stack) - 1, -1, -1) if stack[j].hit.marker.style == style), None
             )
+            restart = on_stack is not None and _nested_restart(hit, stack[on_stack], paragraph, introduced)
+            sublist = False
             if hinted is not None:
                 del stack[hinted - 1 :]
                 if paragraph.lines[0].heading_level:
                     anchor = len(stack) + 1
-            elif on_stack is not None:
+            elif on_stack is not None and not restart:
+                sublist = stack[on_stack].sublist and hit.placement is Placement.LEAD
                 del stack[on_stack:]
             else:
+                sublist = restart and hit.placement is Placement.LEAD
                 # The last item of an inline run does not contain a new run after it.
                 while (
                     stack
@@ -219,9 +249,11 @@ def _place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> li
                 ):
                     stack.pop()
             nxt = hits[i + 1].offset if i + 1 < len(hits) else len(paragraph.text)
-            draft = _Draft(hit, paragraph, len(stack) + 1, nxt)
+            draft = _Draft(hit, paragraph, len(stack) + 1, nxt, sublist=sublist)
             (stack[-1].children if stack else roots).append(draft)
             stack.append(draft)
+            if sublist and _ends_sentence(paragraph, hit):
+                stack.pop()  # 。 ends the list: the next item of this style continues the outer run
     return roots
 
 

@@ -46,6 +46,10 @@ from tigang.outline.model import Family, Placement
         ("其次要抓落实", Family.SEQUENCE, 2, "其次"),
         ("再次，加强保障", Family.SEQUENCE, 3, "再次，"),
         ("最后，强调一点", Family.SEQUENCE, 0, "最后，"),
+        ("⑶改造管网", Family.PAREN_ARABIC, 3, "⑶"),
+        ("Ⅲ、工作安排", Family.ROMAN, 3, "Ⅲ、"),
+        ("IV. 任务问题", Family.ROMAN, 4, "IV."),
+        ("第一篇　总体要求", Family.DIVISION, 1, "第一篇"),
         ("一方面，延续政策", Family.ASPECT, 1, "一方面，"),
         ("另一方面，加大力度", Family.ASPECT, 2, "另一方面，"),
     ],
@@ -75,6 +79,9 @@ def test_marker_styles(text, family, number, marker):
         "[1]注释",
         "——加强学习",
         "唯一要求",
+        "第一篇文章",  # 第X篇 is a part only before a space
+        "X书记讲话",  # X is a placeholder in templates, not a Roman ten
+        "Iphone",
     ],
 )
 def test_look_alikes_are_not_markers(text):

@@ -80,6 +80,34 @@ CASES = {
         "一、任务\n二、保障\n同志们，让我们共同努力！\n名词解释\n1.六稳：稳就业等。\n2.六保：保居民就业等。\n",
         "一、任务\n二、保障",
     ),
+    "a same-style list restarting inline inside an item is its child": (
+        "一、总体情况\n（一）发展形势\n发展面临两种趋势：（一）是外部压力加大；（二）是内部动力增强。\n（二）奋斗目标\n",
+        "一、总体情况\n  （一）发展形势\n    （一）是外部压力加大\n    （二）是内部动力增强\n  （二）奋斗目标",
+    ),
+    "a same-style list on its own lines after a colon is a child, and 。 ends it": (
+        "一、总体情况\n（一）发展形势\n我们的目标是：\n（一）稳定增长；\n（二）扩大就业。\n（二）奋斗目标\n（三）工作措施\n",
+        "一、总体情况\n  （一）发展形势\n    （一）稳定增长\n    （二）扩大就业\n  （二）奋斗目标\n  （三）工作措施",
+    ),
+    "a skipped number in an enumerator run keeps the item": (
+        "一、工作回顾\n一是稳增长。\n二是促改革。\n四是惠民生。\n一年来，外交全面推进。\n二、下一步\n",
+        "一、工作回顾\n  一是稳增长\n  二是促改革\n  四是惠民生\n二、下一步",
+    ),
+    "parts 第X篇 hold chapters": (
+        "## 第一篇　总体要求\n### 第一章　发展环境\n### 第二章　指导思想\n## 第二篇　农业农村\n### 第三章　现代农业\n",
+        "第一篇 总体要求\n  第一章 发展环境\n  第二章 指导思想\n第二篇 农业农村\n  第三章 现代农业",
+    ),
+    "Roman part numbers": (
+        "## I. 形势问题\n### 1．国际形势\n形势很好。\n## II. 任务问题\n### 1．当前任务\n任务很重。\n",
+        "I.形势问题\n  1．国际形势\nII.任务问题\n  1．当前任务",
+    ),
+    "parenthesised digits ⑴⑵ are list markers": (
+        "一、主要工作\n全年办成三件事。⑴修建道路，方便出行。⑵新建学校，改善教学。⑶改造管网，保障供水。\n",
+        "一、主要工作\n  ⑴修建道路，方便出行\n  ⑵新建学校，改善教学\n  ⑶改造管网，保障供水",
+    ),
+    "short marker lines inside the body are not a table of contents": (
+        "一、体体\n（一）体体。体。\n1.体体\n2.体体\n（二）体体\n1.体体\n2.体体\n",
+        "一、体体\n  （一）体体\n    1.体体\n    2.体体\n  （二）体体\n    1.体体\n    2.体体",
+    ),
 }
 
 
@@ -139,3 +167,28 @@ def test_a_stray_comment_opener_does_not_swallow_the_document():
     ]
     closed = "一、总体要求\n<!-- 编者按\n（一）不算。\n-->\n二、主要任务\n"
     assert [n.line for n in parse_text(closed).walk()] == [1, 5]
+
+
+def test_short_titles_are_titles_and_bare_names_are_speakers():
+    assert parse_text("**述职报告**\n各位领导：\n一、主要工作\n二、存在问题\n").title == "述职报告"
+    assert parse_text("政府工作报告\n李克强\n各位代表：\n一、回顾\n").title == "政府工作报告"
+    assert parse_text("李克强\n各位代表：\n一、回顾\n").title is None
+
+
+def test_a_list_continues_across_a_hard_wrap():
+    wrapped = [
+        "　　中国机会主义，最主要最有趣的倾向是：1．实际最右；",
+        "2．表面最左；它俩凑成了机会主义。机会主义不是偶然的。",
+    ]
+    body = (
+        "　　这是一段很长的正文，被排版软件按照固定宽度折行了，所以每一行都差不多长，读起来也是连续的。" * 8
+    )
+    lines = [body[i : i + 27] for i in range(0, len(body), 27)]
+    text = "\n".join(["一、机会主义", *lines, *wrapped, *lines, "二、党的历史"]) + "\n"
+    outline = parse_text(text)
+    assert [(n.level, n.marker.text) for n in outline.walk()] == [
+        (1, "一、"),
+        (2, "1．"),
+        (2, "2．"),
+        (1, "二、"),
+    ]
