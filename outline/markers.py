@@ -43,6 +43,7 @@ _SEQUENCE_NUMBERS = {"首先": 1, "其次": 2, "再次": 3, "然后": 0, "最后
 _ASPECT_NUMBERS = {"一方面": 1, "另一方面": 2}
 _HALF_WIDTH = set("().,:;!?")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9}
+_ROMAN.update({chr(0x2160 + i): i + 1 for i in range(12)})  # Ⅰ … Ⅻ
 # Longest marker (第一百二十三部分) plus the one character of lookahead some terminals need.
 WINDOW = 12
 
@@ -127,12 +128,7 @@ class _ToMarker(Transformer):
         return self._make(Family.PAREN_ARABIC, t, _digits(t[1]), punct=str(t[2]))
 
     def roman(self, t: list[Token]) -> Marker:
-        numeral = str(t[0])
-        if len(numeral) == 1 and "\u2160" <= numeral <= "\u216b":
-            number = ord(numeral) - 0x2160 + 1
-        else:
-            number = _ROMAN[numeral]
-        return self._make(Family.ROMAN, t, number, punct=str(t[1]))
+        return self._make(Family.ROMAN, t, _ROMAN[str(t[0])], punct=str(t[1]))
 
     def circled(self, t: list[Token]) -> Marker:
         ch = ord(str(t[0]))
