@@ -34,6 +34,10 @@ def write_atomic(path: str | Path, write: Callable[[Path], None], *, force: bool
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp" + target.suffix, dir=folder)
     os.close(fd)
     tmp = Path(name)
+    # mkstemp makes the file private (0600); the output should get the user's usual mode.
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
     try:
         write(tmp)
         os.replace(tmp, target)

@@ -39,3 +39,14 @@ def test_existing_output_needs_force(tmp_path):
 def test_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(OutputError, match="does not exist"):
         write_text_atomic(tmp_path / "nope" / "a.md", "x")
+
+
+def test_output_gets_the_usual_file_mode(tmp_path):
+    import os
+
+    umask = os.umask(0o022)
+    try:
+        target = write_text_atomic(tmp_path / "a.md", "x")
+    finally:
+        os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o644

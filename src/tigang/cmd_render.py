@@ -1,0 +1,101 @@
+"""`tigang render`: the outline as a diagram (PNG, SVG or PDF by the output's suffix).
+
+Only click is imported here; the outline, networkx and matplotlib load inside the command.
+"""
+
+from __future__ import annotations
+
+import click
+
+LAYOUTS = ("tree", "mindmap")  # the same as tigang.outline.render.diagram.LAYOUTS
+
+
+@click.command()
+@click.argument("path", metavar="FILE")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="The diagram to write; .png, .svg or .pdf decides the format.",
+)
+@click.option("-d", "--depth", type=click.IntRange(min=1), default=None, help="Draw levels 1..N only.")
+@click.option(
+    "-l",
+    "--layout",
+    type=click.Choice(LAYOUTS),
+    default="tree",
+    show_default=True,
+    help="tree: left to right; mindmap: radial, the title in the centre.",
+)
+@click.option(
+    "--dpi", type=click.IntRange(min=10, max=1200), default=150, show_default=True, help="PNG resolution."
+)
+@click.option(
+    "--font",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="A font file to draw with (before the bundled Noto Sans SC).",
+)
+@click.option(
+    "--max-chars",
+    type=click.IntRange(min=4),
+    default=16,
+    show_default=True,
+    help="Wrap labels at about this many Chinese characters per line.",
+)
+@click.option(
+    "--max-lines",
+    type=click.IntRange(min=0),
+    default=3,
+    show_default=True,
+    help="Elide labels longer than this many lines with …; 0 keeps every line.",
+)
+@click.option("-f", "--force/--no-force", default=True, help="Overwrite an existing output (default).")
+def render(
+    path: str,
+    output: str,
+    depth: int | None,
+    layout: str,
+    dpi: int,
+    font: str | None,
+    max_chars: int,
+    max_lines: int,
+    force: bool,
+) -> None:
+    """Draw the outline of FILE as a diagram ("-" reads standard input)."""
+    from tigang.cli import InputFailure, _load
+    from tigang.outline.output import OutputError
+    from tigang.outline.render.diagram import RenderError, output_format
+
+    try:
+        output_format(output)  # a bad suffix is reported before the input is read
+    except RenderError as exc:
+        raise InputFailure(str(exc)) from None
+    outline = _load(path)
+    from tigang.outline.render.diagram import render as draw
+
+    try:
+        done = draw(
+            outline,
+            output,
+            layout=layout,
+            depth=depth,
+            dpi=dpi,
+            font=font,
+            max_chars=max_chars,
+            max_lines=max_lines or None,
+            force=force,
+        )
+    except (RenderError, OutputError) as exc:
+        raise InputFailure(str(exc)) from None
+    except OSError as exc:
+        raise InputFailure(f"{output}: {exc.strerror or exc}") from None
+    missing = done.diagram.missing
+    if missing:
+        shown = "".join(sorted(missing)[:10])
+        click.echo(f"tigang: note: no font has {len(missing)} character(s) ({shown}); drawn as ?", err=True)
+    if done.format == "png" and done.dpi < dpi:
+        click.echo(f"tigang: note: lowered --dpi to {done.dpi:.0f}: the image would be too large", err=True)
+    size = f"{done.pixels[0]}×{done.pixels[1]} px" if done.format == "png" else done.format.upper()
+    click.echo(f"{done.path} ({size}, {done.nodes} items)", err=True)
