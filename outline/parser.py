@@ -16,7 +16,7 @@ from .markers import match_marker, scan_paragraph
 from .model import Marker, Outline, TocEntry
 from .noise import mark_noise
 from .paragraphs import build_paragraphs
-from .source import read_source
+from .readers import read_document
 from .tree import Event, build_tree
 
 
@@ -92,6 +92,9 @@ def _parse(text: str, source: str | None, encoding: str) -> Outline:
 
 
 def parse_file(path: str | Path) -> Outline:
-    """Read, decode and parse a file ("-" reads standard input). Raises InputError."""
-    src = read_source(path)
-    return parse_text(src.text, source=src.name, encoding=src.encoding)
+    """Read, decode and parse a file ("-" reads standard input): text, markdown, HTML or
+    Word .docx (see `outline.readers`). Raises InputError."""
+    document = read_document(path)
+    outline = parse_text(document.text, source=document.name, encoding=document.encoding)
+    outline.meta.update(document.meta)
+    return outline

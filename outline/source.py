@@ -41,26 +41,31 @@ MAX_BYTES = 512 * 1024 * 1024
 
 def read_source(name: str | Path) -> SourceText:
     """Read and decode a path, or standard input when `name` is "-"."""
-    label = str(name)
-    if label == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        path = Path(name)
-        if not path.exists():
-            raise InputError(f"{label}: no such file")
-        if path.is_dir():
-            raise InputError(f"{label}: is a directory, not a text file")
-        try:
-            size = path.stat().st_size
-            if size > MAX_BYTES:
-                raise InputError(f"{label}: file too large ({size} bytes)")
-            data = path.read_bytes()
-        except PermissionError:
-            raise InputError(f"{label}: permission denied") from None
-        except OSError as exc:
-            raise InputError(f"{label}: cannot read ({exc.strerror or exc})") from None
+    data, label = read_bytes(name)
     text, encoding = decode_bytes(data, label)
     return SourceText(text=text, encoding=encoding, name=label)
+
+
+def read_bytes(name: str | Path) -> tuple[bytes, str]:
+    """The raw bytes of a path, or of standard input when `name` is "-"; and the label for
+    messages. Missing files, folders, huge files and unreadable files are InputErrors."""
+    label = str(name)
+    if label == "-":
+        return sys.stdin.buffer.read(), label
+    path = Path(name)
+    if not path.exists():
+        raise InputError(f"{label}: no such file")
+    if path.is_dir():
+        raise InputError(f"{label}: is a directory, not a text file")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"{label}: file too large ({size} bytes)")
+        return path.read_bytes(), label
+    except PermissionError:
+        raise InputError(f"{label}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{label}: cannot read ({exc.strerror or exc})") from None
 
 
 def decode_bytes(data: bytes, label: str = "input") -> tuple[str, str]:

@@ -37,17 +37,32 @@ def test_rule_reference_page_is_generated_from_the_registry():
     ("text", "quiet"),
     [
         # legal lists: items end with ；, have no body, and are not parallel headings
-        ("第一条 监护人为：\n（一）祖父母、外祖父母；\n（二）兄、姐；\n（三）其他愿意担任监护人的个人或者组织，但是须经居民委员会同意。\n第二条 本法自公布之日起施行。\n", ["S303", "H403", "H401", "H402"]),
+        (
+            "第一条 监护人为：\n（一）祖父母、外祖父母；\n（二）兄、姐；\n（三）其他愿意担任监护人的个人或者组织，但是须经居民委员会同意。\n第二条 本法自公布之日起施行。\n",
+            ["S303", "H403", "H401", "H402"],
+        ),
         # an unnumbered part title restarts level 1: not a slip
-        ("2023年工作回顾\n一、经济发展。\n二、民生改善。\n2024年工作安排\n一、稳增长。\n二、保民生。\n", ["N103"]),
+        (
+            "2023年工作回顾\n一、经济发展。\n二、民生改善。\n2024年工作安排\n一、稳增长。\n二、保民生。\n",
+            ["N103"],
+        ),
         # a second 一要 run under one section is a new run, not a restart
-        ("一、任务\n货币政策：一要稳。二要准。\n物价工作：一要保供。二要稳价。\n二、保障\n加强领导。\n", ["N103"]),
+        (
+            "一、任务\n货币政策：一要稳。二要准。\n物价工作：一要保供。二要稳价。\n二、保障\n加强领导。\n",
+            ["N103"],
+        ),
         # article numbers run through the whole law
         ("第一章 总则\n第一条 甲。\n第二条 乙。\n第二章 分则\n第三条 丙。\n第四条 丁。\n", ["N104", "N103"]),
         # a text cut off inside its last section reports S304 once, not S301 too
-        ("一、学习\n第一，要学深。\n第二，要悟透。\n二、落实\n第一，要抓项目。项目是发展的载体，要", ["S301"]),
+        (
+            "一、学习\n第一，要学深。\n第二，要悟透。\n二、落实\n第一，要抓项目。项目是发展的载体，要",
+            ["S301"],
+        ),
         # 4 + 4 character clauses of one frame: parallel
-        ("一、推进思想建设，引领意识形态\n二、推进组织建设，夯实执政基础\n三、推进纪律建设，从严管党治党\n四、推进民主建设，凝聚最大合力\n", ["H401"]),
+        (
+            "一、推进思想建设，引领意识形态\n二、推进组织建设，夯实执政基础\n三、推进纪律建设，从严管党治党\n四、推进民主建设，凝聚最大合力\n",
+            ["H401"],
+        ),
     ],
 )
 def test_rules_stay_quiet_where_an_editor_would(text, quiet):
@@ -86,9 +101,15 @@ def test_parallel_runs_of_the_seeds_are_recognised(shared):
 
 
 def test_parallel_by_length_and_clause_shape():
-    assert [i for i, _ in parallel_outliers(["强化担当", "狠抓落实", "改进作风", "严明纪律", "切实加强组织领导"])] == [4]
-    assert parallel_outliers(["一般规定", "营利法人", "非营利法人", "特别法人"]) == []  # one character is not rhythm
-    assert parallel_outliers(["要坚持全面系统学习", "要持续深入学习", "领导干部要带头学习"]) == []  # three is too few
+    assert [
+        i for i, _ in parallel_outliers(["强化担当", "狠抓落实", "改进作风", "严明纪律", "切实加强组织领导"])
+    ] == [4]
+    assert (
+        parallel_outliers(["一般规定", "营利法人", "非营利法人", "特别法人"]) == []
+    )  # one character is not rhythm
+    assert (
+        parallel_outliers(["要坚持全面系统学习", "要持续深入学习", "领导干部要带头学习"]) == []
+    )  # three is too few
 
 
 # ------------------------------------------------------------ the seeds and the corpus
@@ -135,7 +156,9 @@ def write(tmp_path: Path, name: str, text: str) -> str:
 
 def test_cli_exit_codes_and_summary(tmp_path):
     clean = write(tmp_path, "clean.txt", "一、总体要求\n要坚持稳中求进。\n二、主要任务\n要抓好落实。\n")
-    bad = write(tmp_path, "bad.txt", "一、总体要求\n（一）甲。\n(二)乙。\n二、主要任务\n四、保障措施\n要加强领导。\n")
+    bad = write(
+        tmp_path, "bad.txt", "一、总体要求\n（一）甲。\n(二)乙。\n二、主要任务\n四、保障措施\n要加强领导。\n"
+    )
     runner = CliRunner()
     result = runner.invoke(cli, ["check", clean])
     assert (result.exit_code, result.output) == (0, "no problems\n")
@@ -163,7 +186,9 @@ def test_cli_rejects_unknown_codes(tmp_path):
 
 
 def test_config_from_pyproject_and_tigang_toml(tmp_path):
-    (tmp_path / "pyproject.toml").write_text('[tool.tigang.check]\nignore = ["W203"]\nmax-heading-length = 10\n', encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.tigang.check]\nignore = ["W203"]\nmax-heading-length = 10\n', encoding="utf-8"
+    )
     config = load_config(tmp_path)
     assert not config.enabled("W203") and config.enabled("N101") and config.max_heading_length == 10
     sub = tmp_path / "drafts"

@@ -50,6 +50,7 @@ def outline_to_dict(outline: Outline, *, body: bool = True, depth: int | None = 
         "body_lines": list(outline.body_lines) if outline.body_lines else None,
         "toc": [{"marker": e.marker.text, "heading": e.heading, "line": e.line} for e in outline.toc],
         "noise_lines": list(outline.noise_lines),
+        "meta": dict(outline.meta),  # reader notes: {"format": "docx", "heading_markers": …}
         "outline": [node_to_dict(node, body=body, depth=depth) for node in outline.nodes],
     }
 

@@ -68,8 +68,11 @@ def show(path: str, fmt: str, depth: int | None, body: bool) -> None:
 # Commands that live in their own modules register below. Their modules import heavy
 # libraries (matplotlib, networkx, python-docx) inside the command bodies, never at import.
 from tigang.cmd_render import render  # noqa: E402
+
 cli.add_command(render)
-# [export command]
+from tigang.cmd_export import export  # noqa: E402
+
+cli.add_command(export)
 from tigang.cmd_check import check  # noqa: E402
 
 cli.add_command(check)

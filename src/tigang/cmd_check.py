@@ -19,14 +19,20 @@ def _codes(value: str | None) -> tuple[str, ...]:
 @click.option("-f", "--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
 @click.option("--select", metavar="CODES", help="Only these codes or prefixes, comma-separated (N,S,W203).")
 @click.option("--ignore", metavar="CODES", help="Skip these codes or prefixes, comma-separated.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="A tigang.toml or pyproject.toml.")
-def check(paths: tuple[str, ...], fmt: str, select: str | None, ignore: str | None, config_path: str | None) -> None:
+@click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False), help="A tigang.toml or pyproject.toml."
+)
+def check(
+    paths: tuple[str, ...], fmt: str, select: str | None, ignore: str | None, config_path: str | None
+) -> None:
     """Check the numbering and structure of FILE... ("-" reads standard input)."""
     from tigang.cli import InputFailure
     from tigang.outline import InputError, parse_file
     from tigang.outline.lint import RULES_BY_CODE, ConfigError, Severity, check_outline, load_config
 
-    unknown = [c for c in _codes(select) + _codes(ignore) if not any(code.startswith(c) for code in RULES_BY_CODE)]
+    unknown = [
+        c for c in _codes(select) + _codes(ignore) if not any(code.startswith(c) for code in RULES_BY_CODE)
+    ]
     if unknown:
         raise click.UsageError(f"unknown rule code(s): {', '.join(unknown)}")
     try:
@@ -52,13 +58,20 @@ def check(paths: tuple[str, ...], fmt: str, select: str | None, ignore: str | No
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     warnings = len(findings) - errors
     if fmt == "json":
-        doc = {"findings": [f.to_dict() for f in findings], "errors": errors, "warnings": warnings, "files": len(paths)}
+        doc = {
+            "findings": [f.to_dict() for f in findings],
+            "errors": errors,
+            "warnings": warnings,
+            "files": len(paths),
+        }
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     else:
         for finding in findings:
             click.echo(finding.format())
         if findings:
-            click.echo(f"{len(findings)} problem{'s' if len(findings) != 1 else ''} ({errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''})")
+            click.echo(
+                f"{len(findings)} problem{'s' if len(findings) != 1 else ''} ({errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''})"
+            )
         elif not failed:
             click.echo("no problems")
     sys.exit(2 if failed else 1 if findings else 0)
