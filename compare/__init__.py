@@ -1,1 +1,25 @@
-"""tigang.compare — aligning the outlines of different speeches (see issue: diff)."""
+"""tigang.compare — align the outlines of different speeches and show what they share.
+
+>>> from tigang.outline import parse_text
+>>> from tigang.compare import diff
+>>> a = parse_text("一、加强思想建设\\n二、狠抓工作落实\\n")
+>>> b = parse_text("一、狠抓工作落实\\n二、推进思想建设\\n")
+>>> script = diff(a, b)
+>>> sorted({e.op.value for e in script.edits})
+['move', 'update']
+"""
+
+from __future__ import annotations
+
+from ..outline.model import Outline
+from .script import Edit, EditScript, Op, diff_graphs, edit_script
+
+
+def diff(a: Outline, b: Outline) -> EditScript:
+    """The edit script that turns outline `a` into outline `b`, with a similarity score."""
+    from ..outline.graph import to_digraph
+
+    return diff_graphs(to_digraph(a), to_digraph(b))
+
+
+__all__ = ["Edit", "EditScript", "Op", "diff", "diff_graphs", "edit_script"]

@@ -65,17 +65,15 @@ def show(path: str, fmt: str, depth: int | None, body: bool) -> None:
     sys.stdout.write(TEXT_RENDERERS[fmt](outline, depth=depth, body=body or fmt == "json"))
 
 
-# Commands that live in their own modules register below. Their modules import heavy
-# libraries (matplotlib, networkx, python-docx) inside the command bodies, never at import.
+# Commands that live in their own modules. Those modules import heavy libraries (matplotlib,
+# networkx, python-docx) inside the command bodies, never at import: `show` stays light.
+from tigang.cmd_check import check  # noqa: E402
+from tigang.cmd_diff import diff  # noqa: E402
+from tigang.cmd_export import export  # noqa: E402
 from tigang.cmd_render import render  # noqa: E402
 
-cli.add_command(render)
-from tigang.cmd_export import export  # noqa: E402
-
-cli.add_command(export)
-from tigang.cmd_check import check  # noqa: E402
-
-cli.add_command(check)
+for _command in (render, export, check, diff):
+    cli.add_command(_command)
 
 
 def main() -> None:

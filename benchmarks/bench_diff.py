@@ -1,0 +1,144 @@
+"""Diff timing: two outlines of 100 … 1,000 nodes aligned, and how the time grows.
+
+    python benchmarks/bench_diff.py
+
+Each outline is a generated speech (3 levels, headings built from the phrase stock of
+official speeches); its pair is the same speech edited: sections reordered, headings
+reworded, items deleted and inserted, everything renumbered.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import sys
+import time
+
+from tigang.compare import diff
+from tigang.outline import parse_text
+
+CN = "一二三四五六七八九十"
+VERBS = [
+    "加强",
+    "推进",
+    "深化",
+    "完善",
+    "健全",
+    "强化",
+    "提升",
+    "优化",
+    "统筹",
+    "夯实",
+    "巩固",
+    "拓展",
+    "落实",
+    "做好",
+    "抓好",
+    "推动",
+]
+OBJECTS = [
+    "党的建设",
+    "基层治理",
+    "生态保护",
+    "乡村振兴",
+    "产业发展",
+    "民生保障",
+    "安全生产",
+    "营商环境",
+    "科技创新",
+    "人才引育",
+    "文化建设",
+    "社会治理",
+    "财政金融",
+    "对外开放",
+    "城乡融合",
+    "教育卫生",
+    "应急管理",
+    "作风建设",
+    "廉政建设",
+    "数字经济",
+]
+QUALIFIERS = ["体系", "机制", "能力", "水平", "工作", "格局", "质量", "效能", "基础", "保障"]
+
+
+def cn(n: int) -> str:
+    return (
+        CN[n - 1]
+        if n <= 10
+        else ("" if n < 20 else CN[n // 10 - 1]) + "十" + (CN[n % 10 - 1] if n % 10 else "")
+    )
+
+
+def heading(rng: random.Random) -> str:
+    return (
+        rng.choice(VERBS)
+        + rng.choice(OBJECTS)
+        + rng.choice(QUALIFIERS)
+        + "，"
+        + rng.choice(VERBS)
+        + rng.choice(OBJECTS)
+    )
+
+
+def speech(nodes: int, seed: int) -> list[tuple[int, str]]:
+    """(level, heading) in document order: sections, subsections and 1. items."""
+    rng = random.Random(seed)
+    out: list[tuple[int, str]] = []
+    while len(out) < nodes:
+        out.append((1, heading(rng)))
+        for _ in range(rng.randrange(2, 6)):
+            out.append((2, heading(rng)))
+            out.extend((3, heading(rng)) for _ in range(rng.randrange(0, 5)))
+    return out[:nodes]
+
+
+def edited(items: list[tuple[int, str]], seed: int) -> list[tuple[int, str]]:
+    rng = random.Random(seed)
+    out = list(items)
+    for _ in range(max(1, len(out) // 50)):
+        i = rng.randrange(len(out))
+        level, text = out[i]
+        out[i] = (level, text.replace(text[:2], rng.choice(VERBS), 1))  # reworded
+        del out[rng.randrange(len(out))]  # deleted
+        j = rng.randrange(len(out))
+        out.insert(j, (out[j][0], heading(rng)))  # inserted
+    tops = [i for i, (level, _) in enumerate(out) if level == 1]
+    if len(tops) >= 3:  # the last section moved to the front
+        start = tops[-1]
+        out = out[start:] + out[:start]
+    return out
+
+
+def render(items: list[tuple[int, str]], renumber: bool = False) -> str:
+    counters = [0, 0, 0]
+    lines = ["关于全年重点工作的讲话"]
+    for level, text in items:
+        counters[level - 1] += 1
+        counters[level:] = [0] * (3 - level)
+        n = counters[level - 1] + (1 if renumber else 0)
+        marker = (f"{cn(n)}、", f"（{cn(n)}）", f"{n}.")[level - 1]
+        lines.append(f"{marker}{text}。要抓紧抓实。")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    print(f"{'nodes':>6} {'diff ms':>9} {'per node µs':>12}  score")
+    previous = None
+    for nodes in (100, 250, 500, 1000):
+        items = speech(nodes, seed=nodes)
+        a = parse_text(render(items))
+        b = parse_text(render(edited(items, seed=nodes), renumber=True))
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            script = diff(a, b)
+            times.append(time.perf_counter() - start)
+        t = statistics.median(times)
+        growth = f"  ×{t / previous[1]:.1f} time for ×{nodes / previous[0]:.1f} nodes" if previous else ""
+        print(f"{len(a):>6} {t * 1000:>9.0f} {t / len(a) * 1e6:>12.0f}  {script.score:.3f}{growth}")
+        previous = (nodes, t)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
