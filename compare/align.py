@@ -84,30 +84,46 @@ class Alignment:
         return {b: a for a, b in self.pairs.items()}
 
 
+@dataclass
+class Matching:
+    """The state the phases share: both sides, heading vectors, and the pairs found so far."""
+
+    a: Side
+    b: Side
+    vectors_a: dict[Path, dict[str, float]]
+    vectors_b: dict[Path, dict[str, float]]
+    pairs: dict[Path, Path] = field(default_factory=lambda: {(): ()})
+    sims: dict[Path, float] = field(default_factory=lambda: {(): 1.0})
+    used_b: set[Path] = field(default_factory=lambda: {()})
+
+    def take(self, x: Path, y: Path, similarity: float) -> None:
+        self.pairs[x] = y
+        self.sims[x] = similarity
+        self.used_b.add(y)
+
+    def free(self, x: Path, y: Path) -> bool:
+        return x not in self.pairs and y not in self.used_b
+
+    def cosine(self, x: Path, y: Path) -> float:
+        return cosine(self.vectors_a[x], self.vectors_b[y])
+
+
 def align(graph_a: nx.DiGraph, graph_b: nx.DiGraph) -> Alignment:
     a, b = Side.of(graph_a), Side.of(graph_b)
     space = HeadingSpace([*(a.heading[n] for n in a.nodes), *(b.heading[n] for n in b.nodes)])
-    vectors_a = {n: space.vector(a.heading[n]) for n in a.nodes}
-    vectors_b = {n: space.vector(b.heading[n]) for n in b.nodes}
-    pairs: dict[Path, Path] = {(): ()}
-    sims: dict[Path, float] = {(): 1.0}
-    match_identical(a, b, pairs, sims)
-    match_similar(a, b, vectors_a, vectors_b, pairs, sims)
-    match_containers(a, b, vectors_a, vectors_b, pairs, sims)
-    recover_children(a, b, vectors_a, vectors_b, pairs, sims)
-    return Alignment(a, b, pairs, sims)
+    m = Matching(
+        a,
+        b,
+        {n: space.vector(a.heading[n]) for n in a.nodes},
+        {n: space.vector(b.heading[n]) for n in b.nodes},
+    )
+    for phase in (match_identical, match_similar, match_containers, recover_children):
+        phase(m)
+    return Alignment(a, b, m.pairs, m.sims)
 
 
-def _take(
-    pairs: dict[Path, Path], sims: dict[Path, float], used_b: set[Path], x: Path, y: Path, s: float
-) -> None:
-    pairs[x] = y
-    sims[x] = s
-    used_b.add(y)
-
-
-def match_identical(a: Side, b: Side, pairs: dict[Path, Path], sims: dict[Path, float]) -> None:
-    used_b = set(pairs.values())
+def match_identical(m: Matching) -> None:
+    a, b = m.a, m.b
     by_heading_b: dict[str, list[Path]] = defaultdict(list)
     for node in b.nodes:
         by_heading_b[normalise(b.heading[node])].append(node)
@@ -118,68 +134,56 @@ def match_identical(a: Side, b: Side, pairs: dict[Path, Path], sims: dict[Path, 
     # as 一要加强领导 under several parts pair up part by part).
     for node in a.nodes:
         key = normalise(a.heading[node])
-        if not key or node in pairs:
+        if not key or node in m.pairs:
             continue
         parent_key = normalise(a.heading[a.parent[node]] if a.parent[node] else "")
         for other in by_heading_b.get(key, []):
-            if other in used_b:
-                continue
             other_parent = b.parent[other]
-            if normalise(b.heading[other_parent] if other_parent else "") == parent_key:
-                _take(pairs, sims, used_b, node, other, 1.0)
+            if (
+                other not in m.used_b
+                and normalise(b.heading[other_parent] if other_parent else "") == parent_key
+            ):
+                m.take(node, other, 1.0)
                 break
     # A heading unique on both sides is the same item wherever it moved.
     for key, nodes in by_heading_a.items():
         others = by_heading_b.get(key, [])
-        if key and len(nodes) == 1 and len(others) == 1 and nodes[0] not in pairs and others[0] not in used_b:
-            _take(pairs, sims, used_b, nodes[0], others[0], 1.0)
+        if key and len(nodes) == 1 and len(others) == 1 and m.free(nodes[0], others[0]):
+            m.take(nodes[0], others[0], 1.0)
 
 
-def match_similar(
-    a: Side,
-    b: Side,
-    vectors_a: dict[Path, dict[str, float]],
-    vectors_b: dict[Path, dict[str, float]],
-    pairs: dict[Path, Path],
-    sims: dict[Path, float],
-) -> None:
-    free_a = [n for n in a.nodes if n not in pairs]
-    used_b = set(pairs.values())
-    free_b = [n for n in b.nodes if n not in used_b]
+def match_similar(m: Matching) -> None:
+    a, b = m.a, m.b
+    free_a = [n for n in a.nodes if n not in m.pairs]
+    free_b = [n for n in b.nodes if n not in m.used_b]
     if not free_a or not free_b:
         return
-    index = NearestHeadings([vectors_a[n] for n in free_a])
+    index = NearestHeadings([m.vectors_a[n] for n in free_a])
     candidates: list[tuple[float, float, Path, Path]] = []
     for y in free_b:
-        for i, s in index.similar(vectors_b[y], SIMILAR):
+        for i, s in index.similar(m.vectors_b[y], SIMILAR):
             x = free_a[i]
-            bonus = PARENT_BONUS if pairs.get(a.parent[x]) == b.parent[y] else 0.0
+            bonus = PARENT_BONUS if m.pairs.get(a.parent[x]) == b.parent[y] else 0.0
             same_depth = 0.05 if len(x) == len(y) else 0.0
             candidates.append((s + bonus + same_depth, s, x, y))
     candidates.sort(key=lambda c: (-c[0], c[2], c[3]))
     for _, s, x, y in candidates:
-        if x not in pairs and y not in used_b:
-            _take(pairs, sims, used_b, x, y, s)
+        if m.free(x, y):
+            m.take(x, y, s)
 
 
-def match_containers(
-    a: Side,
-    b: Side,
-    vectors_a: dict[Path, dict[str, float]],
-    vectors_b: dict[Path, dict[str, float]],
-    pairs: dict[Path, Path],
-    sims: dict[Path, float],
-) -> None:
-    used_b = set(pairs.values())
+def match_containers(m: Matching) -> None:
+    a, b = m.a, m.b
     for x in reversed(a.order):  # bottom-up: children are settled before their parents
-        if x in pairs or not a.descendants[x]:
+        if x in m.pairs or not a.descendants[x]:
             continue
         votes: dict[Path, int] = defaultdict(int)
-        matched = [pairs[d] for d in a.descendants[x] if d in pairs]
-        for y_desc in matched:
-            parent = b.parent[y_desc]
+        for descendant in a.descendants[x]:
+            if descendant not in m.pairs:
+                continue
+            parent = b.parent[m.pairs[descendant]]
             while parent:  # every B ancestor of a matched descendant is a candidate container
-                if parent not in used_b:
+                if parent not in m.used_b:
                     votes[parent] += 1
                 parent = b.parent[parent]
         best = None
@@ -188,29 +192,19 @@ def match_containers(
             if dice >= CONTAINER and (best is None or dice > best[0]):
                 best = (dice, y)
         if best:
-            y = best[1]
-            _take(pairs, sims, used_b, x, y, cosine(vectors_a[x], vectors_b[y]))
+            m.take(x, best[1], m.cosine(x, best[1]))
 
 
-def recover_children(
-    a: Side,
-    b: Side,
-    vectors_a: dict[Path, dict[str, float]],
-    vectors_b: dict[Path, dict[str, float]],
-    pairs: dict[Path, Path],
-    sims: dict[Path, float],
-) -> None:
-    used_b = set(pairs.values())
-    for x in a.order:
-        y = pairs.get(x)
+def recover_children(m: Matching) -> None:
+    for x in m.a.order:
+        y = m.pairs.get(x)
         if y is None:
             continue
-        free_a = [c for c in a.children[x] if c not in pairs]
-        free_b = [c for c in b.children[y] if c not in used_b]
+        free_a = [c for c in m.a.children[x] if c not in m.pairs]
+        free_b = [c for c in m.b.children[y] if c not in m.used_b]
         scored = sorted(
-            ((cosine(vectors_a[p], vectors_b[q]), p, q) for p in free_a for q in free_b),
-            key=lambda t: (-t[0], t[1], t[2]),
+            ((m.cosine(p, q), p, q) for p in free_a for q in free_b), key=lambda t: (-t[0], t[1], t[2])
         )
         for s, p, q in scored:
-            if s >= RECOVER and p not in pairs and q not in used_b:
-                _take(pairs, sims, used_b, p, q, s)
+            if s >= RECOVER and m.free(p, q):
+                m.take(p, q, s)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..outline.model import Outline
 from ..outline.output import write_atomic
-from ..outline.render.diagram import Diagram, Style, build, output_format
+from ..outline.render.diagram import Style, build, draw_tree, output_format
 from .script import EditScript, Op
 
 OP_COLOURS = {  # fill, edge
@@ -67,7 +67,7 @@ def draw(
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.font_manager import FontProperties
-    from matplotlib.patches import FancyBboxPatch, Patch
+    from matplotlib.patches import Patch
 
     fig = Figure(figsize=(width / 72, height / 72), facecolor="white")
     FigureCanvasAgg(fig)
@@ -78,55 +78,16 @@ def draw(
     prop = FontProperties(family=left.families, size=style.font_size)
     big = FontProperties(family=left.families, size=style.title_size)
 
-    def tree(diagram: Diagram, dx: float, ops: dict, default: Op) -> None:
-        for node, kids in diagram.children.items():
-            parent = diagram.boxes[node]
-            for kid in kids:
-                child = diagram.boxes[kid]
-                ax.plot(
-                    [dx + parent.right, dx + child.x],
-                    [HEADER + parent.cy, HEADER + child.cy],
-                    color="#c3c9d1",
-                    lw=0.8,
-                    zorder=1,
-                )
-        for node, box in diagram.boxes.items():
-            if node == ():
-                continue
-            fill, edge = OP_COLOURS[ops.get(node, default)]
-            ax.add_patch(
-                FancyBboxPatch(
-                    (dx + box.x, HEADER + box.y),
-                    box.w,
-                    box.h,
-                    boxstyle="round,pad=0,rounding_size=4",
-                    facecolor=fill,
-                    edgecolor=edge,
-                    lw=1.0,
-                    zorder=3,
-                )
-            )
-            for i, line in enumerate(diagram.labels[node]):
-                baseline = (
-                    HEADER
-                    + box.y
-                    + style.pad_y
-                    + (i + 0.5) * style.line_height * style.font_size
-                    + 0.38 * style.font_size
-                )
-                ax.text(
-                    dx + box.x + style.pad_x,
-                    baseline,
-                    line,
-                    fontproperties=prop,
-                    color="#1f2933",
-                    va="baseline",
-                    parse_math=False,
-                    zorder=4,
-                )
+    def by_op(ops: dict, default: Op):
+        def colour(node: tuple[int, ...]) -> tuple[str, str, str]:
+            op = ops.get(node, default)
+            fill, edge = OP_COLOURS[op]
+            return fill, edge, "#3e4c59" if op is Op.KEEP else edge  # a marker must stay legible
 
-    tree(left, 0.0, on_a, Op.DELETE)
-    tree(right, left.width + GAP, on_b, Op.INSERT)
+        return colour
+
+    draw_tree(ax, left, dy=HEADER, colours=by_op(on_a, Op.DELETE))
+    draw_tree(ax, right, dx=left.width + GAP, dy=HEADER, colours=by_op(on_b, Op.INSERT))
     # Alignment edges: matched items that are not simply kept, in the colour of what happened.
     for edit in script.edits:
         if edit.a is None or edit.b is None or edit.op is Op.KEEP or not edit.a or not edit.b:

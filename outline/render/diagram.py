@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import importlib.resources
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -438,13 +439,28 @@ def _colours(level: int) -> tuple[str, str, str]:
     return LEVEL_COLOURS[min(level, len(LEVEL_COLOURS)) - 1]
 
 
+def _text(
+    ax, families: list[str], x: float, baseline: float, string: str, size: float, colour: str, **kw
+) -> None:
+    from matplotlib.font_manager import FontProperties
+
+    ax.text(
+        x,
+        baseline,
+        string,
+        fontproperties=FontProperties(family=families, size=size),
+        color=colour,
+        va="baseline",
+        parse_math=False,
+        zorder=4,
+        **kw,
+    )
+
+
 def figure(diagram: Diagram):
     """A matplotlib Figure (Agg canvas) of the diagram, one data unit per point, y down."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.collections import LineCollection
     from matplotlib.figure import Figure
-    from matplotlib.font_manager import FontProperties
-    from matplotlib.patches import Circle, FancyBboxPatch
 
     s = diagram.style
     fig = Figure(figsize=(diagram.width / 72, diagram.height / 72), facecolor="white")
@@ -454,37 +470,67 @@ def figure(diagram: Diagram):
     ax.set_ylim(diagram.height, 0)
     ax.set_axis_off()
 
-    def prop(size: float) -> FontProperties:
-        return FontProperties(family=diagram.families, size=size)
-
-    def text(x: float, baseline: float, string: str, size: float, colour: str, **kw) -> None:
-        ax.text(
-            x,
-            baseline,
-            string,
-            fontproperties=prop(size),
-            color=colour,
-            va="baseline",
-            parse_math=False,
-            zorder=4,
-            **kw,
-        )
-
     # Header: title lines, then the info line.
     y = s.margin
     for line in diagram.title:
         y += s.title_size * 1.4
-        text(diagram.width / 2, y - s.title_size * 0.32, line, s.title_size, TEXT_COLOUR, ha="center")
+        _text(
+            ax,
+            diagram.families,
+            diagram.width / 2,
+            y - s.title_size * 0.32,
+            line,
+            s.title_size,
+            TEXT_COLOUR,
+            ha="center",
+        )
     if diagram.info:
         y += s.info_size * 1.6
-        text(diagram.width / 2, y - s.info_size * 0.3, diagram.info, s.info_size, MUTED_COLOUR, ha="center")
+        _text(
+            ax,
+            diagram.families,
+            diagram.width / 2,
+            y - s.info_size * 0.3,
+            diagram.info,
+            s.info_size,
+            MUTED_COLOUR,
+            ha="center",
+        )
 
-    boxes = diagram.boxes
     if diagram.note:
-        top = min(b.y for b in boxes.values())
+        top = min(b.y for b in diagram.boxes.values())
         line_h = s.font_size * s.line_height
-        text(diagram.width / 2, top + 1.7 * line_h, diagram.note, s.font_size, MUTED_COLOUR, ha="center")
+        _text(
+            ax,
+            diagram.families,
+            diagram.width / 2,
+            top + 1.7 * line_h,
+            diagram.note,
+            s.font_size,
+            MUTED_COLOUR,
+            ha="center",
+        )
         return fig
+    draw_tree(ax, diagram)
+    return fig
+
+
+def draw_tree(
+    ax,
+    diagram: Diagram,
+    *,
+    dx: float = 0.0,
+    dy: float = 0.0,
+    colours: Callable[[tuple[int, ...]], tuple[str, str, str]] | None = None,
+) -> None:
+    """The links and boxes of `diagram` on `ax`, shifted by (dx, dy). `colours(node)` gives
+    (fill, edge, marker colour); by level unless given. `tigang diff` colours by operation."""
+    from matplotlib.collections import LineCollection
+    from matplotlib.patches import Circle, FancyBboxPatch
+
+    s = diagram.style
+    boxes = {node: box.shifted(dx, dy) for node, box in diagram.boxes.items()}
+    colour_of = colours or (lambda node: _colours(diagram.levels[node]))
 
     # Links, under the boxes.
     segments = []
@@ -505,7 +551,7 @@ def figure(diagram: Diagram):
     measure = Measure(diagram.families, s.font_size)
     line_h = s.font_size * s.line_height
     for node, box in boxes.items():
-        fill, edge, marker_colour = _colours(diagram.levels[node])
+        fill, edge, marker_colour = colour_of(node) if node else _colours(0)
         lines = diagram.labels[node]
         if not lines:  # the root of a tree: a dot
             ax.add_patch(Circle((box.cx, box.cy), box.w / 2, color=edge, zorder=2))
@@ -529,12 +575,11 @@ def figure(diagram: Diagram):
             baseline = box.y + s.pad_y + (i + 0.5) * line_h + 0.38 * s.font_size
             x = box.x + s.pad_x
             if i == 0 and marker and line.startswith(marker):
-                text(x, baseline, marker, s.font_size, marker_colour)
+                _text(ax, diagram.families, x, baseline, marker, s.font_size, marker_colour)
                 x += measure(marker)
                 line = line[len(marker) :]
             if line:
-                text(x, baseline, line, s.font_size, text_colour)
-    return fig
+                _text(ax, diagram.families, x, baseline, line, s.font_size, text_colour)
 
 
 def _dpi_for(diagram: Diagram, dpi: float) -> float:
@@ -596,6 +641,7 @@ __all__ = [
     "Style",
     "build",
     "coverage",
+    "draw_tree",
     "font_chain",
     "packaged_font",
     "register_font",
