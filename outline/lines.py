@@ -88,14 +88,11 @@ class Markup:
     bullet_depth: int | None = None
 
 
-_MARKUP_CHARS = frozenset("#>-*+_<")
-
-
 def clean_markup(line: str) -> Markup:
     """Remove markdown and tags around one line's text; keep what they say about structure."""
     text = line.strip(WHITESPACE)
-    if not _MARKUP_CHARS.intersection(text):  # most lines of a speech: nothing to remove
-        return Markup(text)
+    if not text or (text[0] not in "#>-*+" and "<" not in text and "**" not in text and "__" not in text):
+        return Markup(text)  # most lines of a speech: nothing to remove
     bullet = _BULLET.match(line)
     bullet_depth = len(bullet.group(1).expandtabs(4)) // 2 if bullet else None
     text = line.strip(WHITESPACE)
