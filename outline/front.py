@@ -206,12 +206,27 @@ def find_front(
     title = subtitle = None
     title_line = None
     if candidates:
-        title, title_line = candidates[0].text, candidates[0].first_line
+        title, title_line = clean_title(candidates[0].text), candidates[0].first_line
         rest = [p.text for p in candidates[1:] if p.text != title]
         subtitle = rest[0] if rest else None
     elif meta.get("title"):
         title = _clean_meta_title(meta["title"])
     return Front(body_start, toc, title, title_line, subtitle, salutation)
+
+
+_TITLE_TAIL = re.compile(
+    r"(?:[\s\u3000]*[（(][^（）()]*(?:\d|[〇一二三四五六七八九十])\s*年[^（）()]*[）)]"  # （2021年1月19日）
+    r"|[\s\u3000]+\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"  # 2021-01-19 10:00
+    r"|[\s\u3000]+\S{0,8}" + _OFFICE + r"[\s\u3000]*[\u4e00-\u9fff]{2,3}"  # 　国务院总理　李克强
+    r"|[\s\u3000]+[\u4e00-\u9fff]{2,3})+$"  # 　张三
+)
+
+
+def clean_title(text: str) -> str:
+    """A title line that also carries the date and the speaker keeps only the title:
+    在全市工作会议上的讲话（2021年1月19日）　张三 → 在全市工作会议上的讲话."""
+    cleaned = _TITLE_TAIL.sub("", text).strip()
+    return cleaned if len(cleaned) >= 4 else text
 
 
 def _could_be_title(text: str) -> bool:

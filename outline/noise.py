@@ -24,6 +24,7 @@ _NOISE_WORDS = re.compile(
             r"登[陆录]|注册|会员|QQ群|微信群|VIP|vip|订阅|免费领取|立即下载|下载(?:本文|文档|全文)",
             r"仅供学习|禁止外传|禁止转载|版权所有|侵权必究|转载请注明|倒卖",
             r"责任编辑|编辑[:：]|来源[:：]|作者[:：]|浏览(?:次数|量)?[:：]|阅读量|字号[:：]?|打印本页|关闭窗口",
+            r"点击上方|蓝字|长按识别|扫码关注|原标题[:：]|推荐阅读|往期(?:回顾|推荐|精选)|免责声明|版权声明|文章来源|审核[:：]|校对[:：]",
         ]
     )
 )
@@ -38,6 +39,7 @@ _NOISE_LINE = re.compile(
     r"|\d{1,2}:\d{2}(?::\d{2})?"
     r"|[•·●▪]\s*\S{0,8}"
     r"|[【\[].{0,12}[】\]]"
+    r"|[-—–]*\s*END\s*[-—–]*"
     r")$"
 )
 SHORT_LINE = 40  # characters; noise words in longer lines are prose ("分享经验")
@@ -68,11 +70,14 @@ def mark_noise(lines: list[SourceLine], is_outline_line: Callable[[str], bool]) 
         strong = [line for line in block if is_noise_line(line.text) and not is_outline_line(line.text)]
         weak = [line for line in block if _is_weak_noise(line.text) and not is_outline_line(line.text)]
         noisy = strong + [line for line in weak if line not in strong] if strong else []
+        # A block of short lines, mostly noise, is an advertisement or page chrome as a whole
+        # (the brand name in it goes too) — unless it holds the outline: then it is the
+        # document itself, written without blank lines, and only its noisy lines go.
         short = all(len(line.text) <= SHORT_LINE for line in block)
-        if noisy and short and len(noisy) * 2 >= len(block):
+        holds_outline = any(is_outline_line(line.text) for line in block)
+        if noisy and short and not holds_outline and len(noisy) * 2 >= len(block):
             for line in block:
-                if not is_outline_line(line.text):
-                    line.kind = LineKind.NOISE
+                line.kind = LineKind.NOISE
         else:
             for line in noisy:
                 line.kind = LineKind.NOISE

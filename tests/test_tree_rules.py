@@ -192,3 +192,24 @@ def test_a_list_continues_across_a_hard_wrap():
         (2, "2．"),
         (1, "二、"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("first_line", "title"),
+    [
+        ("在全市工作会议上的讲话（2021年1月19日）　张三", "在全市工作会议上的讲话"),
+        ("在全市工作会议上的讲话　2021-01-19 10:00", "在全市工作会议上的讲话"),
+        ("政府工作报告　　国务院总理　李克强", "政府工作报告"),
+        ("坚定信心　真抓实干", "坚定信心　真抓实干"),  # two four-character phrases are the title
+        ("2022年政府工作报告（全文）", "2022年政府工作报告（全文）"),
+    ],
+)
+def test_title_dateline_and_speaker_on_one_line(first_line, title):
+    assert parse_text(f"{first_line}\n同志们：\n一、总体要求\n二、主要任务\n").title == title
+
+
+def test_template_site_chrome_is_noise():
+    text = "点击上方蓝字关注我们\n原标题：在全市工作会议上的讲话\n在全市工作会议上的讲话\n同志们：\n一、总体要求\n二、主要任务\n推荐阅读\n- END -\n"
+    outline = parse_text(text)
+    assert outline.title == "在全市工作会议上的讲话"
+    assert {1, 2, 7, 8} <= set(outline.noise_lines)
