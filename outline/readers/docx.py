@@ -281,12 +281,12 @@ def _related_xml(part, reltype: str):
     try:
         return part.part_related_by(reltype).element  # python-docx's parsed parts
     except (KeyError, AttributeError):
-        try:
-            from lxml import etree
+        from lxml import etree
 
+        try:
             return etree.fromstring(part.part_related_by(reltype).blob)
-        except Exception:
-            return None
+        except (KeyError, AttributeError, ValueError, etree.XMLSyntaxError):
+            return None  # no such part, or a damaged one: no numbering/styles to apply
 
 
 def read_paragraphs(data: bytes, label: str) -> list[BodyParagraph]:
