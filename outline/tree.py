@@ -94,11 +94,6 @@ def build_tree(events: Sequence[Event]) -> tuple[Node, ...]:
     return _number_run(tuple(_freeze(d, d.level, running) for d in roots), running)
 
 
-def _key(event: Event, hit: MarkerHit) -> int:
-    # Hits live as long as the events; identity is the cheapest stable key.
-    return id(hit)
-
-
 def _prefilter_runs(events: Sequence[Event]) -> tuple[set[int], set[str]]:
     """Keep section-family hits; keep an enumerator only if the nearest hit of its style
     before or after it continues a run with it. A comma-led first item needs its second item
@@ -110,7 +105,7 @@ def _prefilter_runs(events: Sequence[Event]) -> tuple[set[int], set[str]]:
         if hit.marker.family.is_enumerator:
             by_style.setdefault(hit.marker.style, []).append((event, hit))
         else:
-            kept.add(_key(event, hit))
+            kept.add(id(hit))  # hits live as long as the events: identity is a stable key
     lead_styles = _lead_run_styles(items for items in by_style.values())
     for items in by_style.values():
         for i, (event, hit) in enumerate(items):
@@ -130,7 +125,7 @@ def _prefilter_runs(events: Sequence[Event]) -> tuple[set[int], set[str]]:
                     or (prev and follows(prev[1], hit))
                 )
             if ok or (hit.placement is Placement.LEAD and hit.marker.style in lead_styles):
-                kept.add(_key(event, hit))
+                kept.add(id(hit))  # hits live as long as the events: identity is a stable key
     return kept, lead_styles
 
 
@@ -148,7 +143,7 @@ def _lead_run_styles(groups) -> set[str]:
 def _run_continues(event: Event, hit: MarkerHit, kept: set[int]) -> bool:
     """Another item of `hit`'s run comes later in the same paragraph."""
     return any(
-        other.offset > hit.offset and _key(event, other) in kept and follows(hit, other)
+        other.offset > hit.offset and id(other) in kept and follows(hit, other)
         for other in event.hits
     )
 
@@ -217,7 +212,7 @@ def _place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> li
         if event.addresses_audience and stack:
             suspended = stack
             stack = []
-        hits = [h for h in event.hits if _key(event, h) in kept]
+        hits = [h for h in event.hits if id(h) in kept]
         first = hits[0].offset if hits else len(paragraph.text)
         if stack and first > 0:  # text before the first marker belongs to the open item
             stack[-1].spans.append((paragraph, 0, first))
@@ -225,7 +220,7 @@ def _place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> li
             if suspended is not None and hit.placement is Placement.LEAD:
                 stack, suspended = suspended, None
             style = hit.marker.style
-            hinted = _hinted_depth(paragraph, ranks, anchor) if hit.offset == 0 else None
+            hinted = _hinted_depth(paragraph, ranks, anchor) if ranks and hit.offset == 0 else None
             on_stack = next(
                 (j for j in range(len(stack) - 1, -1, -1) if stack[j].hit.marker.style == style), None
             )
