@@ -35,7 +35,12 @@ _AUDIENCE = "(?:{})".format(
         ]
     )
 )
-SALUTATION = re.compile(rf"^{_AUDIENCE}(?:[、，,和]\s*{_AUDIENCE}|[、，,]?\S{{0,4}})*[：:！!]?$")
+SALUTATION = re.compile(
+    rf"^{_AUDIENCE}(?:[、，,和]\s*{_AUDIENCE}|[、，,]?\S{{0,4}})*[：:！!]?$"
+    # 尊敬的各位领导、亲爱的同学们：
+    r"|^(?:尊敬的|亲爱的)[^。！？]{1,30}(?:们|领导|嘉宾|来宾|代表|委员|同志|朋友|老师|同学|家长|校友|先生|女士)[：:！!，,]?$"
+)
+GREETING = re.compile(r"^大家(?:上午|下午|晚上|早上|中午)?好[！!。.]?$")
 # A paragraph that turns to the audience between parts: 各位代表，过去一年… / 同志们！
 ADDRESS = re.compile(rf"^{_AUDIENCE}(?:[、，,和]\s*{_AUDIENCE})*[，,！!：:]")
 DATELINE = re.compile(
@@ -78,7 +83,17 @@ BACK_MATTER = re.compile(
     r"^(?:附件|附录|附表|名词解释|解释和说明|名词解释和说明|注释|注解|相关链接|延伸阅读|相关阅读|参考文献|编者按|"
     r"背景资料|相关报道)(?:[:：\d一二三四五六七八九十]|$)"
 )
-TOC_HEADER = re.compile(r"^目\s*录$|^内容提要$")
+TOC_HEADER = re.compile(r"^(?:目\s*录|提\s*纲|内容提要)(?:$|\s*[/／]|[:：])")
+# Page chrome that stands where a title would: breadcrumbs, a site's name.
+CHROME = re.compile(
+    r"^(?:当前位置|您的位置|你的位置|首页|首頁|當前位置)"
+    r"|[>＞»›→].*[>＞»›→]"  # 首页 > 讲话稿 > 会议讲话 > 正文
+    r"|^\S{2,8}(?:网|網|站|館|馆|吧)$"  # 好范文网, 靈感範文站
+)
+# The genres a speech's title names; a name after one of them is the speaker's.
+GENRE_END = re.compile(
+    r"(?:讲话|講話|报告|報告|发言|發言|致辞|致詞|说明|說明|讲稿|党课|体会|总结|方案|意见|通知|决定|主持词)$"
+)
 _PAGE_NUMBER = re.compile(r"[.．…·\s\u3000]*\d+$")
 _PART_TITLE_PUNCT = re.compile(r"[。！？；：，,;:!?、…]")
 
@@ -217,22 +232,38 @@ def find_front(
 _TITLE_TAIL = re.compile(
     r"(?:[\s\u3000]*[（(][^（）()]*(?:\d|[〇一二三四五六七八九十])\s*年[^（）()]*[）)]"  # （2021年1月19日）
     r"|[\s\u3000]+\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"  # 2021-01-19 10:00
+    r"|[\s\u3000]*[（(]?(?:篇|范文)[\d一二三四五六七八九十]+[）)]?"  # 范文网的 “篇1”
     r"|[\s\u3000]+\S{0,8}" + _OFFICE + r"[\s\u3000]*[\u4e00-\u9fff]{2,3}"  # 　国务院总理　李克强
-    r"|[\s\u3000]+[\u4e00-\u9fff]{2,3})+$"  # 　张三
+    r")+$"
 )
+_TITLE_SPEAKER = re.compile(r"[\s\u3000]+[\u4e00-\u9fff]{2,3}$")  # …的讲话　张三
 
 
 def clean_title(text: str) -> str:
     """A title line that also carries the date and the speaker keeps only the title:
     在全市工作会议上的讲话（2021年1月19日）　张三 → 在全市工作会议上的讲话."""
-    cleaned = _TITLE_TAIL.sub("", text).strip()
+    cleaned = text
+    while True:  # peel from the end: a date, a speaker with an office, a bare name after a genre
+        before = cleaned
+        cleaned = _TITLE_TAIL.sub("", cleaned).strip()
+        bare = _TITLE_SPEAKER.sub("", cleaned).strip()
+        if bare != cleaned and GENRE_END.search(_TITLE_TAIL.sub("", bare).strip()):
+            cleaned = bare  # 奋进新征程 建新功 keeps its second half: no genre before it
+        if cleaned == before:
+            break
     return cleaned if len(cleaned) >= 4 else text
 
 
 def _could_be_title(text: str) -> bool:
     if not 2 <= len(text) <= 80 or text.endswith(("。", "：", ":")):
         return False
-    return not (DATELINE.match(text) or SPEAKER.match(text) or TOC_HEADER.match(text))
+    return not (
+        DATELINE.match(text)
+        or SPEAKER.match(text)
+        or TOC_HEADER.match(text)
+        or CHROME.search(text)
+        or GREETING.match(text)
+    )
 
 
 def _clean_meta_title(title: str) -> str:

@@ -38,7 +38,11 @@ _CN_DIGITS = {
     "八": 8,
     "九": 9,
 }
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+# Capital forms: 壹、貳、參 (Taiwan-style texts), 第壹， (formal ones).
+_CN_DIGITS.update(
+    dict(zip("壹贰貳叁參参肆伍陆陸柒捌玖", (1, 2, 2, 3, 3, 3, 4, 5, 6, 6, 7, 8, 9), strict=True))
+)
+_CN_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000}
 _SEQUENCE_NUMBERS = {"首先": 1, "其次": 2, "再次": 3, "然后": 0, "最后": 0}
 _ASPECT_NUMBERS = {"一方面": 1, "另一方面": 2}
 _HALF_WIDTH = set("().,:;!?")

@@ -35,6 +35,7 @@ class Family(str, Enum):
         return self in _ENUMERATORS
 
 
+_CAPITAL = frozenset("壹贰貳叁參参肆伍陆陸柒捌玖拾佰")
 _ENUMERATORS = frozenset({Family.ORDINAL, Family.SHI, Family.YAO, Family.SEQUENCE, Family.ASPECT})
 
 
@@ -65,6 +66,10 @@ class Marker:
             style = f"{self.family.value}:{self.unit}" if self.unit else self.family.value
             if self.family is Family.SECTION and not self.punct:
                 style += ":space"  # 一　总体要求 is a habit of its own: 一、 may sit under it
+            if self.family in (Family.SECTION, Family.PAREN_SECTION) and any(
+                ch in _CAPITAL for ch in self.text
+            ):
+                style += ":capital"  # 壹、 above 一、 in Taiwan-style texts
             object.__setattr__(self, "style", style)
 
 

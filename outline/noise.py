@@ -25,6 +25,7 @@ _NOISE_WORDS = re.compile(
             r"仅供学习|禁止外传|禁止转载|版权所有|侵权必究|转载请注明|倒卖",
             r"责任编辑|编辑[:：]|来源[:：]|作者[:：]|浏览(?:次数|量)?[:：]|阅读量|字号[:：]?|打印本页|关闭窗口",
             r"点击上方|蓝字|长按识别|扫码关注|原标题[:：]|推荐阅读|往期(?:回顾|推荐|精选)|免责声明|版权声明|文章来源|审核[:：]|校对[:：]",
+            r"评论回复|提交回复|发表评论|网友评论|免费获取|获取全文|全文下载|联系老师|联系客服|请点击|复制链接",
         ]
     )
 )
@@ -89,3 +90,27 @@ def mark_noise(lines: list[SourceLine], is_outline_line: Callable[[str], bool]) 
         elif line.kind is LineKind.BLANK:
             flush()
     flush()
+    _mark_footer(lines, is_outline_line)
+
+
+_SENTENCE_END = "。！？!?…”」』"
+
+
+def _mark_footer(lines: list[SourceLine], is_outline_line: Callable[[str], bool]) -> None:
+    """A page footer: the short lines after the last finished sentence (a comment box, a
+    "download the full text" prompt), when at least one of them is clear chrome."""
+    tail: list[SourceLine] = []
+    for line in reversed(lines):
+        if line.kind is LineKind.BLANK or line.kind is LineKind.NOISE:
+            if line.kind is LineKind.NOISE:
+                tail.append(line)
+            continue
+        if line.kind is not LineKind.TEXT:
+            continue
+        text = line.text
+        if len(text) > SHORT_LINE or text[-1] in _SENTENCE_END or is_outline_line(text):
+            break
+        tail.append(line)
+    if any(line.kind is LineKind.NOISE for line in tail):
+        for line in tail:
+            line.kind = LineKind.NOISE

@@ -143,8 +143,7 @@ def _lead_run_styles(groups) -> set[str]:
 def _run_continues(event: Event, hit: MarkerHit, kept: set[int]) -> bool:
     """Another item of `hit`'s run comes later in the same paragraph."""
     return any(
-        other.offset > hit.offset and id(other) in kept and follows(hit, other)
-        for other in event.hits
+        other.offset > hit.offset and id(other) in kept and follows(hit, other) for other in event.hits
     )
 
 

@@ -58,6 +58,16 @@ def test_rule_reference_page_is_generated_from_the_registry():
             "一、学习\n第一，要学深。\n第二，要悟透。\n二、落实\n第一，要抓项目。项目是发展的载体，要",
             ["S301"],
         ),
+        # a closed notice followed by a comment box is not cut off
+        (
+            "关于开展安全检查的通知\n一、各地自查\n要全面排查。\n二、重点抽查\n要抽查到位。特此通知。\n评论回复\n张三：同意 ［2016-07-10］\n提交回复 返回\n",
+            ["S304"],
+        ),
+        # items that are whole sentences carry their own content
+        (
+            "调查情况\n1、多数学生喜欢上网。\n2、上网的目的\n查资料、玩游戏。\n3、上网的时间\n多在周末。\n",
+            ["S303"],
+        ),
         # 4 + 4 character clauses of one frame: parallel
         (
             "一、推进思想建设，引领意识形态\n二、推进组织建设，夯实执政基础\n三、推进纪律建设，从严管党治党\n四、推进民主建设，凝聚最大合力\n",

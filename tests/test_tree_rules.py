@@ -202,6 +202,8 @@ def test_a_list_continues_across_a_hard_wrap():
         ("政府工作报告　　国务院总理　李克强", "政府工作报告"),
         ("坚定信心　真抓实干", "坚定信心　真抓实干"),  # two four-character phrases are the title
         ("2022年政府工作报告（全文）", "2022年政府工作报告（全文）"),
+        ("在全县工作会议上的讲话 篇1", "在全县工作会议上的讲话"),
+        ("奋进新征程 建新功", "奋进新征程 建新功"),
     ],
 )
 def test_title_dateline_and_speaker_on_one_line(first_line, title):
@@ -213,3 +215,42 @@ def test_template_site_chrome_is_noise():
     outline = parse_text(text)
     assert outline.title == "在全市工作会议上的讲话"
     assert {1, 2, 7, 8} <= set(outline.noise_lines)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "一、主要工作\n主要做了三件事：\n第壹，抓学习。\n第二，抓作风。\n第三，抓落实。\n",
+            "一、主要工作\n  第壹，抓学习\n  第二，抓作风\n  第三，抓落实",
+        ),
+        (
+            "一、主要工作\n做了几件事。壹是抓学习；贰是抓作风；叁是抓落实。\n",
+            "一、主要工作\n  壹是抓学习\n  贰是抓作风\n  叁是抓落实",
+        ),
+        (
+            "壹、計畫目標\n目標明確。\n貳、執行策略\n一、加強宣導\n宣導到位。\n二、落實考核\n參、預期效益\n",
+            "壹、計畫目標\n貳、執行策略\n  一、加強宣導\n  二、落實考核\n參、預期效益",
+        ),
+    ],
+)
+def test_capital_numerals(text, expected):
+    assert render_text(parse_text(text)).rstrip("\n") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "首页 > 讲话稿 > 会议讲话 > 正文\n\n在全县秋收工作会议上的讲话\n\n同志们：\n一、提高认识\n二、压实责任\n",
+        "好范文网\n在全县秋收工作会议上的讲话\n同志们：\n一、提高认识\n二、压实责任\n",
+        "当前位置：范文大全\n在全县秋收工作会议上的讲话\n一、提高认识\n二、压实责任\n",
+    ],
+)
+def test_page_chrome_is_not_the_title(text):
+    assert parse_text(text).title == "在全县秋收工作会议上的讲话"
+
+
+def test_salutations_with_zunjing_open_the_body():
+    outline = parse_text("尊敬的各位老师、亲爱的同学们：\n大家上午好！\n一、升国旗\n二、校长讲话\n")
+    assert outline.title is None and outline.salutation == "尊敬的各位老师、亲爱的同学们："
+    assert parse_text("目录/提纲：……\n一、认清形势\n二、压实责任\n").title is None

@@ -329,7 +329,8 @@ def check_empty_section(ctx: Context) -> Iterator[Hit]:
     items like （一）配偶 are all empty, and that is how lists look)."""
     last = ctx.nodes[-1] if ctx.nodes else None
     for _, run in ctx.runs():
-        headings = [n for n in run if _is_heading(n) and n.bare]
+        # A heading that is a whole sentence (1、多数学生喜欢上网。) carries its own content.
+        headings = [n for n in run if _is_heading(n) and n.bare and not n.terminator]
         if len(headings) < 2 or _is_list(run):
             continue
         empty = [n for n in headings if not n.children and not n.body and n is not last]
