@@ -68,11 +68,12 @@ def show(path: str, fmt: str, depth: int | None, body: bool) -> None:
 # Commands that live in their own modules. Those modules import heavy libraries (matplotlib,
 # networkx, python-docx) inside the command bodies, never at import: `show` stays light.
 from tigang.cmd_check import check  # noqa: E402
+from tigang.cmd_corpus import corpus  # noqa: E402
 from tigang.cmd_diff import diff  # noqa: E402
 from tigang.cmd_export import export  # noqa: E402
 from tigang.cmd_render import render  # noqa: E402
 
-for _command in (render, export, check, diff):
+for _command in (render, export, check, diff, corpus):
     cli.add_command(_command)
 
 

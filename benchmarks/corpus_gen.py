@@ -1,0 +1,330 @@
+"""A synthetic speech corpus in known template families, for `tigang corpus` tests and benchmarks.
+
+    python benchmarks/corpus_gen.py OUT_DIR N [SEED]
+
+Each family starts from one base speech (a title, an address, three to six 一、 sections with
+（一） subsections, some with 1. items) and adds variants the way drafters reuse a template:
+headings reworded, sections and subsections reordered, subsections inserted and deleted, the
+title and every body sentence rewritten. About a third of the documents are singletons. All
+speeches draw on one phrase stock, so unrelated speeches share much of their vocabulary (the
+hard case for a similarity index), but not their structure.
+
+`generate(n, seed)` returns the documents and their families; `write(folder, docs)` writes
+them as UTF-8 files. Tests import this module (benchmarks/ is not a package: add it to sys.path).
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+CN = "一二三四五六七八九十"
+VERBS = [
+    "加强",
+    "推进",
+    "深化",
+    "完善",
+    "健全",
+    "强化",
+    "提升",
+    "优化",
+    "统筹",
+    "夯实",
+    "巩固",
+    "拓展",
+    "落实",
+    "做好",
+    "抓好",
+    "推动",
+    "着力",
+    "坚持",
+    "扎实",
+    "全面",
+    "加快",
+    "创新",
+    "规范",
+    "严格",
+    "持续",
+    "促进",
+    "聚焦",
+    "扩大",
+    "培育",
+    "守牢",
+]
+OBJECTS = [
+    "党的建设",
+    "基层治理",
+    "生态保护",
+    "乡村振兴",
+    "产业发展",
+    "民生保障",
+    "安全生产",
+    "营商环境",
+    "科技创新",
+    "人才引育",
+    "文化建设",
+    "社会治理",
+    "财政金融",
+    "对外开放",
+    "城乡融合",
+    "教育卫生",
+    "应急管理",
+    "作风建设",
+    "廉政建设",
+    "数字经济",
+    "招商引资",
+    "项目建设",
+    "园区发展",
+    "交通物流",
+    "水利设施",
+    "耕地保护",
+    "粮食安全",
+    "食品药品",
+    "养老服务",
+    "托育服务",
+    "就业创业",
+    "住房保障",
+    "医疗改革",
+    "防汛抗旱",
+    "森林防火",
+    "信访维稳",
+    "网络安全",
+    "意识形态",
+    "统战工作",
+    "民族宗教",
+    "国资国企",
+    "民营经济",
+    "消费升级",
+    "外贸外资",
+    "旅游产业",
+    "现代农业",
+    "制造业",
+    "服务业",
+    "新能源",
+    "新材料",
+    "城市更新",
+    "老旧小区",
+    "污染防治",
+    "河湖长制",
+    "碳达峰",
+    "人居环境",
+    "文明创建",
+    "法治政府",
+    "政务服务",
+    "审计监督",
+    "统计工作",
+    "档案管理",
+    "机关事务",
+    "群团工作",
+    "妇女儿童",
+    "残疾人事业",
+    "退役军人",
+    "双拥共建",
+    "国防动员",
+    "社会保险",
+]
+QUALIFIERS = ["体系", "机制", "能力", "水平", "工作", "格局", "质量", "效能", "基础", "保障", "环境", "队伍"]
+TOPICS = [
+    "经济",
+    "项目",
+    "招商",
+    "安全生产",
+    "乡村振兴",
+    "党建",
+    "生态环境",
+    "民生",
+    "教育",
+    "卫生健康",
+    "应急管理",
+    "营商环境",
+    "科技",
+    "人才",
+    "文旅",
+    "交通",
+    "水利",
+    "城建",
+    "农业农村",
+    "工业",
+]
+MEETINGS = ("工作会议", "推进会", "动员大会", "座谈会", "专题会议", "调度会")
+PLACES = ("全市", "全县", "全区", "全省", "全镇", "系统")
+SENTENCES = (
+    "要坚持问题导向，抓住关键环节，确保各项任务落地见效",
+    "各地各部门要压实责任，细化措施，形成工作合力",
+    "要加强统筹协调，定期调度，及时研究解决突出问题",
+    "要强化督查考核，对工作不力的严肃问责",
+    "要坚持以人民为中心，切实解决群众急难愁盼问题",
+    "要创新方式方法，总结推广基层好经验好做法",
+    "要守住底线红线，防范化解各类风险隐患",
+    "要加大投入力度，强化要素保障，夯实发展基础",
+)
+# Rewordings between versions of one template: one word for a near synonym.
+SYNONYMS = {
+    "加强": "强化",
+    "推进": "推动",
+    "提升": "提高",
+    "完善": "健全",
+    "深化": "深入",
+    "抓好": "做好",
+    "着力": "全力",
+    "持续": "不断",
+    "加快": "加速",
+    "扎实": "切实",
+}
+
+
+@dataclass(frozen=True)
+class Document:
+    name: str  # file name
+    text: str
+    family: int | None  # template family, None for a singleton
+
+
+def cn(n: int) -> str:
+    if n <= 10:
+        return CN[n - 1]
+    return ("" if n < 20 else CN[n // 10 - 1]) + "十" + (CN[n % 10 - 1] if n % 10 else "")
+
+
+def heading(rng: random.Random) -> str:
+    first = rng.choice(VERBS) + rng.choice(OBJECTS) + rng.choice(QUALIFIERS)
+    if rng.random() < 0.4:
+        return first
+    return first + "，" + rng.choice(VERBS) + rng.choice(OBJECTS)
+
+
+# A speech structure: [(heading, [(heading, [item headings])])]
+Structure = list[tuple[str, list[tuple[str, list[str]]]]]
+
+
+def base_structure(rng: random.Random) -> Structure:
+    sections = []
+    for _ in range(rng.randint(3, 6)):
+        subs = []
+        for _ in range(rng.randint(2, 4)):
+            items = [heading(rng) for _ in range(rng.choice((0, 0, 0, 2, 3)))]
+            subs.append((heading(rng), items))
+        sections.append((heading(rng), subs))
+    return sections
+
+
+def reword(text: str, rng: random.Random) -> str:
+    for word in rng.sample(sorted(SYNONYMS), len(SYNONYMS)):
+        if word in text:
+            return text.replace(word, SYNONYMS[word], 1)
+    return "切实" + text
+
+
+def variant(base: Structure, rng: random.Random) -> Structure:
+    """The base with two to four edits a drafter makes when reusing a template."""
+    sections = [(h, [(sh, list(items)) for sh, items in subs]) for h, subs in base]
+    for _ in range(rng.randint(2, 4)):
+        kind = rng.choice(("reword", "reword", "reorder", "insert", "delete"))
+        s = rng.randrange(len(sections))
+        title, subs = sections[s]
+        if kind == "reword":
+            if rng.random() < 0.3:
+                sections[s] = (reword(title, rng), subs)
+            else:
+                k = rng.randrange(len(subs))
+                subs[k] = (reword(subs[k][0], rng), subs[k][1])
+        elif kind == "reorder":
+            if rng.random() < 0.5 and len(sections) > 2:
+                i, j = rng.sample(range(len(sections)), 2)
+                sections[i], sections[j] = sections[j], sections[i]
+            elif len(subs) > 1:
+                i, j = rng.sample(range(len(subs)), 2)
+                subs[i], subs[j] = subs[j], subs[i]
+        elif kind == "insert":
+            subs.insert(rng.randrange(len(subs) + 1), (heading(rng), []))
+        elif len(subs) > 1:
+            del subs[rng.randrange(len(subs))]
+    return sections
+
+
+def render(structure: Structure, rng: random.Random, title: str) -> str:
+    lines = [
+        title,
+        "",
+        "同志们：",
+        f"今天召开这次会议，主要任务是{rng.choice(SENTENCES)}。下面，我讲几点意见。",
+        "",
+    ]
+    for i, (head, subs) in enumerate(structure, 1):
+        lines.append(f"{cn(i)}、{head}")
+        for j, (sub, items) in enumerate(subs, 1):
+            lines.append(f"（{cn(j)}）{sub}。{rng.choice(SENTENCES)}。")
+            lines.extend(f"{k}．{item}。{rng.choice(SENTENCES)}。" for k, item in enumerate(items, 1))
+        lines.append("")
+    lines.append("同志们，让我们紧密团结起来，真抓实干，为全面完成各项目标任务而努力奋斗！")
+    return "\n".join(lines) + "\n"
+
+
+def title(rng: random.Random) -> str:
+    return f"在{rng.choice(PLACES)}{rng.choice(TOPICS)}{rng.choice(MEETINGS)}上的讲话"
+
+
+def generate(
+    n: int, seed: int = 0, singleton_share: float = 0.3, sizes: tuple[int, int] = (2, 9)
+) -> list[Document]:
+    """`n` documents, shuffled: families of `sizes` members (base included) and singletons."""
+    rng = random.Random(seed)
+    docs: list[tuple[str, int | None]] = []
+    singletons = round(n * singleton_share)
+    family = 0
+    while len(docs) < n - singletons:
+        family += 1
+        base = base_structure(rng)
+        size = min(rng.randint(*sizes), n - singletons - len(docs))
+        head = title(rng)
+        for member in range(size):
+            structure = base if member == 0 else variant(base, rng)
+            name = head if rng.random() < 0.5 else title(rng)
+            docs.append((render(structure, rng, name), family))
+    while len(docs) < n:
+        docs.append((render(base_structure(rng), rng, title(rng)), None))
+    rng.shuffle(docs)
+    width = len(str(n))
+    return [Document(f"speech{i:0{width}d}.txt", text, fam) for i, (text, fam) in enumerate(docs)]
+
+
+def write(folder: str | Path, docs: list[Document]) -> dict[str, int | None]:
+    """Write the documents into `folder`; return {file name: family}."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    for doc in docs:
+        (folder / doc.name).write_text(doc.text, encoding="utf-8")
+    return {doc.name: doc.family for doc in docs}
+
+
+def pairwise_scores(truth: dict[str, int | None], found: list[list[str]]) -> tuple[float, float]:
+    """(precision, recall) of found families over pairs of documents in one family."""
+    true_pairs = set()
+    by_family: dict[int, list[str]] = {}
+    for name, family in truth.items():
+        if family is not None:
+            by_family.setdefault(family, []).append(name)
+    for members in by_family.values():
+        true_pairs |= {(a, b) for a in members for b in members if a < b}
+    found_pairs = {(a, b) for members in found for a in members for b in members if a < b}
+    hits = len(true_pairs & found_pairs)
+    precision = hits / len(found_pairs) if found_pairs else 1.0
+    recall = hits / len(true_pairs) if true_pairs else 1.0
+    return precision, recall
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) < 2:
+        print(__doc__.splitlines()[2].strip(), file=sys.stderr)
+        return 2
+    docs = generate(int(argv[1]), int(argv[2]) if len(argv) > 2 else 0)
+    write(argv[0], docs)
+    families = len({d.family for d in docs if d.family is not None})
+    print(f"wrote {len(docs)} documents in {families} families to {argv[0]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

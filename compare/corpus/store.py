@@ -1,0 +1,281 @@
+"""The corpus database: one DuckDB file, four documented tables (see docs/corpus.md).
+
+`documents` — one row per file: id, path (relative to the corpus folder, `/` separators),
+sha256 of the bytes, title, encoding, node_count, status ('ok' or 'error') and error (the
+one-line message). `nodes` — one row per outline item: document_id, path (the child-index
+path from the root as text, '2.0' is the first child of the third section), level (1 = top),
+marker (as written), number, heading, line, parent (the parent's path, NULL at the top) and
+marker_family. `pairs` — the candidate pairs aligned exactly: a < b (document ids) and the
+structural similarity score. `meta` — key/value: the corpus root, index parameters, counts.
+
+Rows go in by columns (`unnest` of lists), in batches: a row-by-row `executemany` is a
+hundred times slower. Only the main process holds the connection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ...outline.model import Family, Marker, Node, Outline, Placement
+
+SCHEMA = """
+create table if not exists documents (
+    id integer not null,
+    path varchar not null,
+    sha256 varchar,
+    title varchar,
+    encoding varchar,
+    node_count integer not null,
+    status varchar not null,
+    error varchar
+);
+create table if not exists nodes (
+    document_id integer not null,
+    path varchar not null,
+    level integer not null,
+    marker varchar not null,
+    number integer not null,
+    heading varchar not null,
+    line integer not null,
+    parent varchar,
+    marker_family varchar not null
+);
+create table if not exists pairs (
+    a integer not null,
+    b integer not null,
+    score double not null
+);
+create table if not exists meta (
+    key varchar not null,
+    value varchar
+);
+"""
+
+DOCUMENT_COLUMNS = ("id", "path", "sha256", "title", "encoding", "node_count", "status", "error")
+DOCUMENT_TYPES = ("integer", "varchar", "varchar", "varchar", "varchar", "integer", "varchar", "varchar")
+NODE_COLUMNS = (
+    "document_id",
+    "path",
+    "level",
+    "marker",
+    "number",
+    "heading",
+    "line",
+    "parent",
+    "marker_family",
+)
+NODE_TYPES = (
+    "integer",
+    "varchar",
+    "integer",
+    "varchar",
+    "integer",
+    "varchar",
+    "integer",
+    "varchar",
+    "varchar",
+)
+TABLES = ("documents", "nodes", "pairs", "meta")
+
+
+class StoreError(Exception):
+    """A database that cannot be opened or queried. The message is one line for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """What the database holds about a file already."""
+
+    id: int
+    sha256: str | None
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())
+
+
+def connect(path: str | Path, *, read_only: bool = False, create: bool = False):
+    """A DuckDB connection to the corpus at `path` (created with the schema when `create`)."""
+    import duckdb
+
+    path = Path(path)
+    if not create and not path.is_file():
+        raise StoreError(f"{path}: no such corpus database (run `tigang corpus build` first)")
+    if path.is_dir():
+        raise StoreError(f"{path}: is a directory, not a database file")
+    if create and not path.parent.is_dir() and str(path.parent):
+        raise StoreError(f"{path}: folder {path.parent} does not exist")
+    try:
+        con = duckdb.connect(str(path), read_only=read_only)
+        if create:
+            con.execute(SCHEMA)
+        missing = [t for t in TABLES if not _has_table(con, t)]
+    except duckdb.Error as exc:
+        raise StoreError(f"{path}: not a corpus database ({_one_line(exc)})") from None
+    if missing:
+        con.close()
+        raise StoreError(f"{path}: not a corpus database (no table {missing[0]})")
+    return con
+
+
+def _has_table(con, name: str) -> bool:
+    return bool(
+        con.execute(
+            "select count(*) from information_schema.tables where table_name = ? and table_schema = 'main'",
+            [name],
+        ).fetchone()[0]
+    )
+
+
+def insert_columns(
+    con, table: str, columns: Sequence[str], types: Sequence[str], rows: Sequence[tuple]
+) -> None:
+    """Insert `rows` (tuples in `columns` order) in one statement, column by column."""
+    if not rows:
+        return
+    lists = [list(col) for col in zip(*rows, strict=True)]
+    select = ", ".join(f"unnest(${i + 1}::{t}[])" for i, t in enumerate(types))
+    con.execute(f"insert into {table} ({', '.join(columns)}) select {select}", lists)
+
+
+# --- meta -------------------------------------------------------------------------------------
+
+
+def get_meta(con, key: str, default: str | None = None) -> str | None:
+    row = con.execute("select value from meta where key = ?", [key]).fetchone()
+    return row[0] if row else default
+
+
+def set_meta(con, values: dict[str, Any]) -> None:
+    for key, value in values.items():
+        con.execute("delete from meta where key = ?", [key])
+        con.execute("insert into meta values (?, ?)", [key, None if value is None else str(value)])
+
+
+# --- documents --------------------------------------------------------------------------------
+
+
+def known_documents(con) -> dict[str, Known]:
+    return {
+        path: Known(i, sha)
+        for i, path, sha in con.execute("select id, path, sha256 from documents").fetchall()
+    }
+
+
+def next_id(con) -> int:
+    return con.execute("select coalesce(max(id), 0) + 1 from documents").fetchone()[0]
+
+
+def delete_documents(con, ids: Iterable[int]) -> None:
+    """Remove documents, their nodes and every pair they are in."""
+    ids = sorted(set(ids))
+    if not ids:
+        return
+    con.execute("delete from nodes where document_id in (select unnest($1::integer[]))", [ids])
+    con.execute("delete from documents where id in (select unnest($1::integer[]))", [ids])
+    delete_pairs_of(con, ids)
+
+
+def delete_pairs_of(con, ids: Sequence[int]) -> None:
+    con.execute(
+        "delete from pairs where a in (select unnest($1::integer[])) or b in (select unnest($1::integer[]))",
+        [list(ids)],
+    )
+
+
+def write_documents(con, documents: Sequence[tuple], nodes: Sequence[tuple]) -> None:
+    """Replace the rows of these documents (DOCUMENT_COLUMNS tuples) and insert their nodes."""
+    ids = [d[0] for d in documents]
+    con.execute("begin transaction")
+    try:
+        con.execute("delete from nodes where document_id in (select unnest($1::integer[]))", [ids])
+        con.execute("delete from documents where id in (select unnest($1::integer[]))", [ids])
+        insert_columns(con, "documents", DOCUMENT_COLUMNS, DOCUMENT_TYPES, documents)
+        insert_columns(con, "nodes", NODE_COLUMNS, NODE_TYPES, nodes)
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+
+
+def status_counts(con) -> dict[str, int]:
+    return dict(con.execute("select status, count(*) from documents group by 1").fetchall())
+
+
+def paths_by_id(con, ids: Iterable[int] | None = None) -> dict[int, str]:
+    if ids is None:
+        return dict(con.execute("select id, path from documents").fetchall())
+    return dict(
+        con.execute(
+            "select id, path from documents where id in (select unnest($1::integer[]))", [sorted(set(ids))]
+        ).fetchall()
+    )
+
+
+# --- outlines back from rows ------------------------------------------------------------------
+
+# One node as the workers need it: (path, level, marker, number, heading, line, marker_family).
+NodeRow = tuple[str, int, str, int, str, int, str]
+
+
+def node_rows(con, ids: Iterable[int]) -> dict[int, list[NodeRow]]:
+    """The node rows of these documents, in no particular order (`outline_from_rows` sorts)."""
+    out: dict[int, list[NodeRow]] = {i: [] for i in ids}
+    rows = con.execute(
+        "select document_id, path, level, marker, number, heading, line, marker_family from nodes "
+        "where document_id in (select unnest($1::integer[]))",
+        [sorted(out)],
+    ).fetchall()
+    for doc, *rest in rows:
+        out[doc].append(tuple(rest))
+    return out
+
+
+def titles(con, ids: Iterable[int]) -> dict[int, str | None]:
+    return dict(
+        con.execute(
+            "select id, title from documents where id in (select unnest($1::integer[]))", [sorted(set(ids))]
+        ).fetchall()
+    )
+
+
+def _sort_key(path: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in path.split("."))
+
+
+def outline_from_rows(
+    rows: Iterable[NodeRow], title: str | None = None, source: str | None = None
+) -> Outline:
+    """The outline a document's node rows describe: enough for `to_digraph`, `diff` and
+    `compare_many` (markers, numbers, headings, lines and levels; no body text)."""
+    children: dict[tuple[int, ...], list] = {(): []}
+    ordered = sorted(rows, key=lambda r: _sort_key(r[0]))
+    built: dict[tuple[int, ...], tuple] = {}
+    for path, level, marker, number, heading, line, family in ordered:
+        key = _sort_key(path)
+        built[key] = (level, marker, number, heading, line, family)
+        children.setdefault(key, [])
+        children.setdefault(key[:-1], []).append(key)
+
+    def make(key: tuple[int, ...]) -> Node:
+        level, marker, number, heading, line, family = built[key]
+        try:
+            fam = Family(family)
+        except ValueError:
+            fam = Family.SECTION
+        return Node(
+            marker=Marker(text=marker, family=fam, number=number),
+            number=number,
+            heading=heading,
+            line=line,
+            column=1,
+            end_line=line,
+            level=level,
+            placement=Placement.LEAD,
+            children=tuple(make(k) for k in children[key]),
+        )
+
+    return Outline(title=title, nodes=tuple(make(k) for k in children[()]), source=source)
