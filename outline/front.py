@@ -216,7 +216,10 @@ def find_front(
     candidates = [
         p
         for p in paragraphs[:body_start]
-        if p.index not in toc and not is_salutation(p.text) and _could_be_title(p.text)
+        if p.index not in toc
+        and not p.lines[0].quoted
+        and not is_salutation(p.text)
+        and _could_be_title(p.text)
     ]
     title = subtitle = None
     title_line = None
@@ -254,9 +257,12 @@ def clean_title(text: str) -> str:
     return cleaned if len(cleaned) >= 4 else text
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _could_be_title(text: str) -> bool:
-    if not 2 <= len(text) <= 80 or text.endswith(("。", "：", ":")):
-        return False
+    if not 2 <= len(text) <= 80 or text.endswith(("。", "：", ":")) or len(_CJK.findall(text)) < 2:
+        return False  # an ID number (11330700MB…/2024-00144) is no title
     return not (
         DATELINE.match(text)
         or SPEAKER.match(text)

@@ -31,6 +31,7 @@ class SourceLine:
     emphasised: bool = False  # a markdown heading or a line that is bold as a whole
     heading_level: int = 0  # markdown `#` count (0: not a markdown heading)
     bullet_depth: int | None = None  # markdown list item: 0 at the margin, 1 indented once …
+    quoted: bool = False  # a markdown `>` quote (or callout): never the title
 
 
 # Spaces that surround Chinese paragraphs: ASCII, ideographic (U+3000), NBSP, en/em spaces.
@@ -75,6 +76,7 @@ def split_lines(text: str) -> tuple[list[SourceLine], dict[str, str]]:
                 markup.emphasised,
                 markup.heading_level,
                 markup.bullet_depth,
+                markup.quoted,
             )
         )
     return lines, meta
@@ -86,6 +88,10 @@ class Markup:
     emphasised: bool = False
     heading_level: int = 0
     bullet_depth: int | None = None
+    quoted: bool = False
+
+
+_CALLOUT = re.compile(r"^\[![A-Za-z]+\][+-]?\s*")  # > [!NOTE] 标题 (Obsidian/GitHub callouts)
 
 
 def clean_markup(line: str) -> Markup:
@@ -106,14 +112,15 @@ def clean_markup(line: str) -> Markup:
             heading_level = len(match.group(1))
             emphasised = True
             text = text[match.end() :]
-    if text.startswith(">"):
-        text = _QUOTE.sub("", text, count=1)
+    quoted = text.startswith(">")
+    if quoted:
+        text = _CALLOUT.sub("", _QUOTE.sub("", text, count=1), count=1)
     if bullet_depth is not None:
         text = _BULLET.sub("", text, count=1)
     if "**" in text or "__" in text:
         emphasised = emphasised or (text.startswith(("**", "__")) and text.endswith(("**", "__")))
         text = _BOLD.sub("", text)
-    return Markup(text.strip(WHITESPACE), emphasised, heading_level, bullet_depth)
+    return Markup(text.strip(WHITESPACE), emphasised, heading_level, bullet_depth, quoted)
 
 
 def _mark_front_matter(raw_lines: list[str], kinds: list[LineKind], meta: dict[str, str]) -> None:

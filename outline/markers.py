@@ -120,6 +120,13 @@ class _ToMarker(Transformer):
     def paren_section(self, t: list[Token]) -> Marker:
         return self._make(Family.PAREN_SECTION, t, chinese_number(t[1]), punct=str(t[2]))
 
+    def decimal(self, t: list[Token]) -> Marker:
+        text = str(t[0])
+        punct = text[-1] if text[-1] in "、.．" else ""
+        parts = re.split(r"[.．]", text.rstrip("、.．"))
+        marker = self._make(Family.DECIMAL, [text], int(parts[-1]), unit=str(len(parts)), punct=punct)
+        return marker
+
     def arabic(self, t: list[Token]) -> Marker:
         return self._make(Family.ARABIC, t, _digits(t[0]), punct=str(t[1]))
 

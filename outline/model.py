@@ -17,6 +17,7 @@ class Family(str, Enum):
 
     SECTION = "section"  # 一、 一． 一.
     PAREN_SECTION = "paren_section"  # （一） (一)
+    DECIMAL = "decimal"  # 1.1 1.2.3 (the depth is part of the style)
     ARABIC = "arabic"  # 1. 1． 1、
     ARABIC_CLOSE = "arabic_close"  # 1） 1)
     PAREN_ARABIC = "paren_arabic"  # （1） (1)
@@ -95,8 +96,10 @@ class Node:
     def label(self) -> str:
         """Marker and heading as one line reads: 一、总体要求, 第一章 总则 (a 第X章/条 needs its space,
         and so does `1. 5G网络`, which would read as the number 1.5 without it)."""
-        spaced = self.marker.family is Family.DIVISION or (
-            self.marker.text[-1:] in ".．" and self.heading[:1].isdigit()
+        spaced = (
+            self.marker.family is Family.DIVISION
+            or (self.marker.family is Family.DECIMAL and not self.marker.punct)  # 1.1 编制目的
+            or (self.marker.text[-1:] in ".．" and self.heading[:1].isdigit())
         )
         sep = " " if spaced and self.heading else ""
         return f"{self.marker.text}{sep}{self.heading}"

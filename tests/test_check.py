@@ -83,7 +83,10 @@ def test_rules_stay_quiet_where_an_editor_would(text, quiet):
 def test_skipped_number_message_names_both_markers():
     (finding,) = [f for f in check_outline(parse_text("一、甲。\n二、乙。\n四、丁。\n")) if f.code == "N101"]
     assert (finding.line, finding.column) == (3, 1)
-    assert finding.format() == ":3:1: N101 序号跳号：“二、”之后是“四、”(skipped number: 4 follows 2)"
+    assert finding.format() == ":3:1: N101 序号跳号：“二、”之后是“四、”(skipped number: expected 3, found 4)"
+    law = "第一章 总则\n第一条 甲。\n第二条 乙。\n第二章 分则\n第八条 丙。\n"
+    (finding,) = [f for f in check_outline(parse_text(law)) if f.code == "N101"]
+    assert finding.message == "序号跳号：此处应为第3项，实为“第八条”"
 
 
 def test_mixed_width_prefers_full_width_on_a_tie():

@@ -47,6 +47,8 @@ from tigang.outline.model import Family, Placement
         ("再次，加强保障", Family.SEQUENCE, 3, "再次，"),
         ("最后，强调一点", Family.SEQUENCE, 0, "最后，"),
         ("⑶改造管网", Family.PAREN_ARABIC, 3, "⑶"),
+        ("1.1 编制目的", Family.DECIMAL, 1, "1.1"),
+        ("2.3.4　适用范围", Family.DECIMAL, 4, "2.3.4"),
         ("Ⅲ、工作安排", Family.ROMAN, 3, "Ⅲ、"),
         ("IV. 任务问题", Family.ROMAN, 4, "IV."),
         ("第一篇　总体要求", Family.DIVISION, 1, "第一篇"),

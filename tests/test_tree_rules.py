@@ -104,6 +104,10 @@ CASES = {
         "一、主要工作\n全年办成三件事。⑴修建道路，方便出行。⑵新建学校，改善教学。⑶改造管网，保障供水。\n",
         "一、主要工作\n  ⑴修建道路，方便出行\n  ⑵新建学校，改善教学\n  ⑶改造管网，保障供水",
     ),
+    "hierarchical decimal numbering nests by depth": (
+        "某县应急预案\n1.总则\n1.1 编制目的\n为了做好应急工作。\n1.2 适用范围\n1.2.1 自然灾害\n1.2.2 事故灾难\n2.组织体系\n2.1 指挥机构\n",
+        "1.总则\n  1.1 编制目的\n  1.2 适用范围\n    1.2.1 自然灾害\n    1.2.2 事故灾难\n2.组织体系\n  2.1 指挥机构",
+    ),
     "short marker lines inside the body are not a table of contents": (
         "一、体体\n（一）体体。体。\n1.体体\n2.体体\n（二）体体\n1.体体\n2.体体\n",
         "一、体体\n  （一）体体\n    1.体体\n    2.体体\n  （二）体体\n    1.体体\n    2.体体",
@@ -248,6 +252,18 @@ def test_capital_numerals(text, expected):
 )
 def test_page_chrome_is_not_the_title(text):
     assert parse_text(text).title == "在全县秋收工作会议上的讲话"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "索引号: 000123/2020-00001 组配分类: 通知\n发布日期: 2020-01-02\n\n某县人民政府关于做好防汛工作的通知\n\n各乡镇人民政府:\n\n一、提高认识\n\n二、落实责任\n",
+        "11330700MB10327095/2024-00144\n某县人民政府关于做好防汛工作的通知\n某县水利局\n2024-03-01\n一、提高认识\n二、落实责任\n",
+        "---\ntitle: x\n---\n\n> [!NOTE] 相关通知\n> 近日印发。\n\n## 某县人民政府关于做好防汛工作的通知\n\n一、提高认识\n二、落实责任\n",
+    ],
+)
+def test_website_metadata_and_callouts_are_not_the_title(text):
+    assert parse_text(text).title == "某县人民政府关于做好防汛工作的通知"
 
 
 def test_salutations_with_zunjing_open_the_body():

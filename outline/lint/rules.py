@@ -8,6 +8,7 @@ hits: (line, column, Chinese message, English gloss).
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -123,17 +124,22 @@ def _anomaly(node: Node, kind: str) -> str | None:
 # ---------------------------------------------------------------- N: numbering
 
 
+_SKIPPED = re.compile(r"skipped: expected (\d+), found (\d+)")
+
+
 def check_skipped(ctx: Context) -> Iterator[Hit]:
     previous = ctx.previous_in_run()
     for node in ctx.nodes:
-        if _anomaly(node, "skipped"):
-            before = previous.get(id(node))
-            was = f"“{before.marker.text}”" if before else "上一项"
-            yield _at(
-                node,
-                f"序号跳号：{was}之后是“{node.marker.text}”",
-                f"skipped number: {node.number} follows {node.number - 2 if not before else before.number}",
-            )
+        anomaly = _anomaly(node, "skipped")
+        if not anomaly:
+            continue
+        expected, found = _SKIPPED.match(anomaly).groups()
+        before = previous.get(id(node))
+        if before is not None:
+            message = f"序号跳号：“{before.marker.text}”之后是“{node.marker.text}”"
+        else:  # the previous item stands under another parent (articles count through a law)
+            message = f"序号跳号：此处应为第{expected}项，实为“{node.marker.text}”"
+        yield _at(node, message, f"skipped number: expected {expected}, found {found}")
 
 
 def check_repeated(ctx: Context) -> Iterator[Hit]:
