@@ -248,4 +248,12 @@ def scan_paragraph(text: str) -> list[MarkerHit]:
         else:
             placement = Placement.INLINE
         hits.append(MarkerHit(marker, start, length, placement))
+        # A marker right after a section marker (三、①抓紧编制规划。②…) starts that item's list.
+        # Not after an enumerator: 一是一、二是二 is an idiom.
+        after = start + length
+        nested = None
+        if not marker.family.is_enumerator and after < len(text):
+            nested = parse_marker(text[after : after + WINDOW])
+        if nested is not None and not nested[0].family.is_enumerator and nested[0].number == 1:
+            hits.append(MarkerHit(nested[0], after, nested[1], Placement.INLINE))
     return hits

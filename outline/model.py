@@ -87,7 +87,7 @@ class Node:
     level: int  # depth in the tree, 1 = top
     placement: Placement
     body: str = ""  # the node's own text after the heading, children excluded
-    terminator: str = ""  # what ended the heading: "。", "；", … or "" at the end of the line
+    terminator: str = ""  # what ended the heading: "。", "；", … "：" for a lead-in, "" at the line end
     bare: bool = False  # the heading stands alone on its line (a heading line, not a lead sentence)
     children: tuple[Node, ...] = ()
     anomalies: tuple[str, ...] = ()  # e.g. "skipped: expected 四, found 五"

@@ -261,6 +261,8 @@ def _heading_and_body(draft: _Draft) -> tuple[str, str, int, str, bool]:
     stop = HEADING_STOPS.search(text, start, end)
     heading_end = stop.start() if stop else end
     terminator = stop.group() if stop else ""
+    if not stop and text[start:heading_end].rstrip().endswith(("：", ":")):
+        terminator = "："  # a lead-in (…充分说明：) introducing what follows
     line_end = paragraph.line_end(start) if start < len(text) else len(text)
     after = heading_end + len(terminator)
     bare = draft.next_offset >= line_end and not text[after:line_end].strip()
@@ -353,6 +355,9 @@ def _column(raw: str, marker_text: str, offset_in_clean: int) -> int:
 
 # Articles are numbered through the whole law, not within their chapter or section.
 CONTINUOUS_STYLES = frozenset({"division:条"})
+# Chapters and sections may restart in every part (民法典) or run on across parts (条例 whose
+# 第二编 starts at 第六章): both are normal, so a first item that continues is no anomaly.
+MAY_CONTINUE = frozenset({"division:章", "division:节", "division:分编"})
 
 
 def _number_run(children: tuple[Node, ...], running: dict[str, int]) -> tuple[Node, ...]:
@@ -369,7 +374,7 @@ def _number_run(children: tuple[Node, ...], running: dict[str, int]) -> tuple[No
         if child.marker.family is Family.SEQUENCE and number == 0:
             number = previous + 1 if previous else 1
         elif previous is None:
-            if number != 1:
+            if number != 1 and not (style in MAY_CONTINUE and running.get(style, 0) + 1 == number):
                 anomalies.append(f"starts at {number}")
         elif number == previous:
             anomalies.append(f"repeated: {number} again")
@@ -381,7 +386,7 @@ def _number_run(children: tuple[Node, ...], running: dict[str, int]) -> tuple[No
         if number != child.number or anomalies:
             child = replace(child, number=number, anomalies=tuple(anomalies))
         last[style] = number
-        if style in CONTINUOUS_STYLES:
+        if style in CONTINUOUS_STYLES or style in MAY_CONTINUE:
             running[style] = number
         out.append(child)
     return tuple(out)

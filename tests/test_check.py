@@ -68,6 +68,16 @@ def test_rule_reference_page_is_generated_from_the_registry():
             "调查情况\n1、多数学生喜欢上网。\n2、上网的目的\n查资料、玩游戏。\n3、上网的时间\n多在周末。\n",
             ["S303"],
         ),
+        # chapters may run on across parts; a chapter with one article is normal
+        (
+            "## 第一编 总则\n### 第一章 一般规定\n第一条 甲。\n### 第二章 处分\n第二条 乙。\n## 第二编 分则\n### 第三章 纪律\n第三条 丙。\n第四条 丁。\n### 第四章 附则\n第五条 本条例自发布之日起施行。\n",
+            ["N104", "S301"],
+        ),
+        # lead-in items ending in ： are not inconsistent periods
+        (
+            "一、禁止下列行为：\n（1）收受礼金。\n（2）收受购物卡。\n二、收受财物后及时退还的，不是违纪。\n三、本规定自发布之日起施行。\n四、由纪委负责解释。\n",
+            ["H403"],
+        ),
         # 4 + 4 character clauses of one frame: parallel
         (
             "一、推进思想建设，引领意识形态\n二、推进组织建设，夯实执政基础\n三、推进纪律建设，从严管党治党\n四、推进民主建设，凝聚最大合力\n",

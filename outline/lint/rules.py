@@ -261,18 +261,26 @@ def check_mixed_families(ctx: Context) -> Iterator[Hit]:
 
 
 def check_level_order(ctx: Context) -> Iterator[Hit]:
+    """Reported once per pair of styles, at the first place: a layout the document uses
+    throughout is one decision, not forty slips."""
     order = {name: rank for rank, name in enumerate(ctx.config.level_order)}
+    places: dict[tuple[str, str], list[tuple[Node, Node]]] = defaultdict(list)
     for node in ctx.nodes:
         parent = ctx.parent.get(id(node))
         if parent is None or node.placement is not Placement.LEAD:
             continue
         mine, theirs = order.get(node.marker.family.value), order.get(parent.marker.family.value)
         if mine is not None and theirs is not None and mine < theirs:
-            yield _at(
-                node,
-                f"层级顺序反常：“{parent.marker.text}”下一级用了“{node.marker.text}”",
-                "a higher-order marker below a lower-order one",
-            )
+            places[(parent.marker.style, node.marker.style)].append((parent, node))
+    for found in places.values():
+        parent, node = found[0]
+        more = f"（全文共{len(found)}处）" if len(found) > 1 else ""
+        yield _at(
+            node,
+            f"层级顺序反常：“{parent.marker.text}”下一级用了“{node.marker.text}”{more}",
+            "a higher-order marker below a lower-order one"
+            + (f" ({len(found)} places)" if len(found) > 1 else ""),
+        )
 
 
 # ---------------------------------------------------------------- S: structure
@@ -281,7 +289,8 @@ def check_level_order(ctx: Context) -> Iterator[Hit]:
 def check_single_child(ctx: Context) -> Iterator[Hit]:
     cut = _cut_off_spine(ctx)  # there the text simply stops: S304 says so once
     for node in ctx.nodes:
-        if len(node.children) == 1 and id(node) not in cut:
+        # A chapter with one article (第X章 附则 / 本办法自…起施行) is normal in law.
+        if len(node.children) == 1 and id(node) not in cut and node.children[0].marker.style != "division:条":
             child = node.children[0]
             yield _at(
                 child,
@@ -389,7 +398,9 @@ def check_long_heading(ctx: Context) -> Iterator[Hit]:
 
 def check_heading_period(ctx: Context) -> Iterator[Hit]:
     for _, run in ctx.runs():
-        bare = [n for n in run if n.bare and _is_heading(n)]
+        bare = [
+            n for n in run if n.bare and _is_heading(n) and n.terminator in ("", "。")
+        ]  # not lead-ins (…：)
         if len(bare) < 3 or _is_list(run):
             continue
         for node, _ in _minority(bare, lambda n: n.terminator == "。"):
