@@ -14,70 +14,11 @@ import statistics
 import sys
 import time
 
+# The phrase stock and numerals of the synthetic corpus generator (run from benchmarks/).
+from corpus_gen import VERBS, cn, heading
+
 from tigang.compare import diff
 from tigang.outline import parse_text
-
-CN = "一二三四五六七八九十"
-VERBS = [
-    "加强",
-    "推进",
-    "深化",
-    "完善",
-    "健全",
-    "强化",
-    "提升",
-    "优化",
-    "统筹",
-    "夯实",
-    "巩固",
-    "拓展",
-    "落实",
-    "做好",
-    "抓好",
-    "推动",
-]
-OBJECTS = [
-    "党的建设",
-    "基层治理",
-    "生态保护",
-    "乡村振兴",
-    "产业发展",
-    "民生保障",
-    "安全生产",
-    "营商环境",
-    "科技创新",
-    "人才引育",
-    "文化建设",
-    "社会治理",
-    "财政金融",
-    "对外开放",
-    "城乡融合",
-    "教育卫生",
-    "应急管理",
-    "作风建设",
-    "廉政建设",
-    "数字经济",
-]
-QUALIFIERS = ["体系", "机制", "能力", "水平", "工作", "格局", "质量", "效能", "基础", "保障"]
-
-
-def cn(n: int) -> str:
-    return (
-        CN[n - 1]
-        if n <= 10
-        else ("" if n < 20 else CN[n // 10 - 1]) + "十" + (CN[n % 10 - 1] if n % 10 else "")
-    )
-
-
-def heading(rng: random.Random) -> str:
-    return (
-        rng.choice(VERBS)
-        + rng.choice(OBJECTS)
-        + rng.choice(QUALIFIERS)
-        + "，"
-        + rng.choice(VERBS)
-        + rng.choice(OBJECTS)
-    )
 
 
 def speech(nodes: int, seed: int) -> list[tuple[int, str]]:

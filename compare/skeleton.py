@@ -65,3 +65,17 @@ def compare_many(outlines: list[Outline], min_share: float = 0.5) -> Skeleton:
 
     items = keep(outlines[reference].nodes, ())
     return Skeleton(reference, n, items, tuple(tuple(row) for row in scores))
+
+
+def skeleton_to_dicts(items: tuple[SkeletonItem, ...]) -> list[dict]:
+    """The skeleton as JSON-ready nested dicts (marker, heading, level, share, children)."""
+    return [
+        {
+            "marker": i.node.marker.text,
+            "heading": i.node.heading,
+            "level": i.node.level,
+            "share": i.share,
+            "children": skeleton_to_dicts(i.children),
+        }
+        for i in items
+    ]

@@ -109,16 +109,3 @@ def family_skeleton(con, family: TemplateFamily, *, min_share: float = 0.5, max_
     paths = store.paths_by_id(con, members)
     outlines = [store.outline_from_rows(rows[d], titles[d], paths[d]) for d in members]
     return compare_many(outlines, min_share), [paths[d] for d in members], outlines
-
-
-def skeleton_items(items) -> list[dict]:
-    return [
-        {
-            "marker": i.node.marker.text,
-            "heading": i.node.heading,
-            "level": i.node.level,
-            "share": i.share,
-            "children": skeleton_items(i.children),
-        }
-        for i in items
-    ]

@@ -233,7 +233,8 @@ def families(
     db: str, threshold: float, min_share: float, output: str | None, fmt: str, limit: int, dpi: int
 ) -> None:
     """Template families: documents whose structures are near-duplicates, with their skeletons."""
-    from tigang.compare.corpus.families import family_skeleton, find_families, skeleton_items
+    from tigang.compare.corpus.families import family_skeleton, find_families
+    from tigang.compare.skeleton import skeleton_to_dicts
 
     con = _open(db)
     try:
@@ -260,7 +261,7 @@ def families(
                 "size": len(f),
                 "mean_score": round(f.mean_score, 4),
                 "members": list(f.paths),
-                "skeleton": skeleton_items(s.items),
+                "skeleton": skeleton_to_dicts(s.items),
             }
             for f, s in shown
         ]
@@ -298,7 +299,8 @@ def families(
 @click.option("-f", "--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
 def skeleton(db: str, number: int, threshold: float, min_share: float, fmt: str) -> None:
     """The common skeleton of one template family, and its members' pairwise similarity."""
-    from tigang.compare.corpus.families import family_skeleton, find_families, skeleton_items
+    from tigang.compare.corpus.families import family_skeleton, find_families
+    from tigang.compare.skeleton import skeleton_to_dicts
 
     con = _open(db)
     try:
@@ -316,7 +318,7 @@ def skeleton(db: str, number: int, threshold: float, min_share: float, fmt: str)
             "reference": names[result.reference],
             "files": names,
             "scores": [list(row) for row in result.scores],
-            "skeleton": skeleton_items(result.items),
+            "skeleton": skeleton_to_dicts(result.items),
         }
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return

@@ -32,7 +32,7 @@ def diff(paths: tuple[str, ...], fmt: str, output: str | None, dpi: int, min_sha
     outlines = [_load(path) for path in paths]
     if len(paths) > 2:
         from tigang.compare.render_text import print_skeleton
-        from tigang.compare.skeleton import compare_many
+        from tigang.compare.skeleton import compare_many, skeleton_to_dicts
 
         skeleton = compare_many(outlines, min_share)
         if fmt == "json":
@@ -40,7 +40,7 @@ def diff(paths: tuple[str, ...], fmt: str, output: str | None, dpi: int, min_sha
                 "reference": paths[skeleton.reference],
                 "scores": [list(row) for row in skeleton.scores],
                 "files": list(paths),
-                "skeleton": _items(skeleton.items),
+                "skeleton": skeleton_to_dicts(skeleton.items),
             }
             sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         else:
@@ -66,16 +66,3 @@ def diff(paths: tuple[str, ...], fmt: str, output: str | None, dpi: int, min_sha
         from tigang.compare.render_text import print_diff
 
         print_diff(a, b, script)
-
-
-def _items(items) -> list[dict]:
-    return [
-        {
-            "marker": i.node.marker.text,
-            "heading": i.node.heading,
-            "level": i.node.level,
-            "share": i.share,
-            "children": _items(i.children),
-        }
-        for i in items
-    ]
