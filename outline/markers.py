@@ -128,7 +128,8 @@ class _ToMarker(Transformer):
         return marker
 
     def arabic(self, t: list[Token]) -> Marker:
-        return self._make(Family.ARABIC, t, _digits(t[0]), punct=str(t[1]))
+        mark = str(t[1])
+        return self._make(Family.ARABIC, t, _digits(t[0]), punct=mark.strip())
 
     def arabic_close(self, t: list[Token]) -> Marker:
         return self._make(Family.ARABIC_CLOSE, t, _digits(t[0]), punct=str(t[1]))

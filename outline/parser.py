@@ -13,7 +13,7 @@ from pathlib import Path
 from .front import find_front, is_address, is_back_matter, is_part_title, toc_heading
 from .lines import LineKind, split_lines
 from .markers import match_marker, scan_paragraph
-from .model import Marker, Outline, TocEntry
+from .model import Family, Marker, Outline, TocEntry
 from .noise import mark_noise
 from .paragraphs import build_paragraphs
 from .readers import read_document
@@ -21,7 +21,10 @@ from .tree import Event, build_tree
 
 
 def _starts_with_marker(text: str) -> bool:
-    return match_marker(text) is not None
+    """Whether a line opens with a marker, for the noise rules (which spare outline lines).
+    A bare number and a space (`37 来源：… 浏览次数`) is how page counters look too: no shield."""
+    found = match_marker(text)
+    return found is not None and not (found[0].family is Family.ARABIC and not found[0].punct)
 
 
 def _leading_marker(text: str) -> Marker | None:
