@@ -248,6 +248,8 @@ def scan_paragraph(text: str) -> list[MarkerHit]:
             placement = Placement.AFTER_COMMA
         else:
             placement = Placement.INLINE
+            if marker.family is Family.ARABIC and not marker.punct:
+                continue  # `1 总则` is a heading form; inline it is a time (11:37 来源) or a count
         hits.append(MarkerHit(marker, start, length, placement))
         # A marker right after a section marker (三、①抓紧编制规划。②…) starts that item's list.
         # Not after an enumerator: 一是一、二是二 is an idiom.

@@ -26,8 +26,6 @@ _NOISE_WORDS = re.compile(
             r"责任编辑|编辑[:：]|来源[:：]|作者[:：]|浏览(?:次数|量)?[:：]|阅读量|字号[:：]?|打印本页|关闭窗口",
             r"点击上方|蓝字|长按识别|扫码关注|原标题[:：]|推荐阅读|往期(?:回顾|推荐|精选)|免责声明|版权声明|文章来源|审核[:：]|校对[:：]",
             r"评论回复|提交回复|发表评论|网友评论|免费获取|获取全文|全文下载|联系老师|联系客服|请点击|复制链接",
-            # the metadata table of government websites
-            r"^(?:索引号|发布日期|发文日期|成文日期|归档时间|主题分类|组配分类|体裁分类|发布机构|发文机关|信息来源|公开方式|公开范围|有效性|文号)\s*[:：]",
         ]
     )
 )
@@ -48,8 +46,18 @@ _NOISE_LINE = re.compile(
 SHORT_LINE = 40  # characters; noise words in longer lines are prose ("分享经验")
 
 
+# The metadata table of government websites; such a line may run long (several fields).
+_METADATA = re.compile(
+    r"^(?:索引号|发布日期|发布时间|发文日期|成文日期|归档时间|主题分类|组配分类|体裁分类|发布机构|发文机关|"
+    r"信息来源|公开方式|公开范围|公开时限|有效性|文号)\s*[:：]"
+)
+METADATA_LINE = 120
+
+
 def is_noise_line(text: str) -> bool:
     """A short line that only a web page or an advertisement says ("阅读全文", "¥6.66")."""
+    if text and len(text) <= METADATA_LINE and _METADATA.match(text):
+        return True
     if not text or len(text) > SHORT_LINE:
         return False
     return bool(_NOISE_LINE.match(text) or _NOISE_WORDS.search(text))

@@ -274,6 +274,14 @@ def test_website_metadata_and_callouts_are_not_the_title(text):
     assert parse_text(text).title == "某县人民政府关于做好防汛工作的通知"
 
 
+def test_times_and_counters_are_not_headings():
+    text = "关于召开常务会议的通知\n发布时间:2022-06-06 11:37 来源:市政府办公室 浏览次数: 字体:[ ]\n一、会议时间\n二、参会人员\n"
+    outline = parse_text(text)
+    assert outline.title == "关于召开常务会议的通知"
+    assert [n.marker.text for n in outline.walk()] == ["一、", "二、"]
+    assert 2 in outline.noise_lines
+
+
 def test_salutations_with_zunjing_open_the_body():
     outline = parse_text("尊敬的各位老师、亲爱的同学们：\n大家上午好！\n一、升国旗\n二、校长讲话\n")
     assert outline.title is None and outline.salutation == "尊敬的各位老师、亲爱的同学们："
