@@ -143,7 +143,7 @@ class Front:
 
 def toc_heading(hit: MarkerHit, text: str) -> str:
     """The heading of a TOC entry, without its page number (一、总体要求……3)."""
-    return _PAGE_NUMBER.sub("", text[hit.offset + hit.length :]).strip()
+    return _PAGE_NUMBER.sub("", text[hit.offset + hit.length :]).strip().rstrip("；;。，,")
 
 
 def _toc_key(hit: MarkerHit, text: str) -> tuple[str, int, str]:
@@ -159,7 +159,7 @@ def find_toc(paragraphs: Sequence[Paragraph], hits: Sequence[Sequence[MarkerHit]
         if is_long(text):
             break
         lead = hits[p.index][0] if hits[p.index] and hits[p.index][0].offset == 0 else None
-        if lead and lead.placement is Placement.LEAD and len(text) <= 50 and "。" not in text:
+        if lead and lead.placement is Placement.LEAD and len(text) <= 50 and "。" not in text[:-1]:
             first = hits[run[0]][0].marker if run else None
             if first and (first.style, first.number) == (lead.marker.style, lead.marker.number):
                 break  # the body's first heading: the entries start over
@@ -265,7 +265,7 @@ def _could_be_title(text: str) -> bool:
         return False  # an ID number (11330700MB…/2024-00144) is no title
     return not (
         DATELINE.match(text)
-        or SPEAKER.match(text)
+        or (SPEAKER.match(text) and not GENRE_END.search(text))  # 某讲话 names a genre: a title
         or TOC_HEADER.match(text)
         or CHROME.search(text)
         or GREETING.match(text)

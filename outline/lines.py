@@ -42,7 +42,7 @@ _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _HEADING = re.compile(r"^(#{1,6})(?:\s+|$)")
 _QUOTE = re.compile(r"^(?:>\s?)+")
 _BULLET = re.compile(r"^([ \t]*)[-*+]\s+(?=\S)")
-_BOLD = re.compile(r"\*\*|__")
+_BOLD = re.compile(r"\*\*")  # not __: in Chinese templates ___ is a blank to fill in
 MAX_COMMENT_LINES = 200  # an editor's note spans a few lines; more is a stray `<!--`
 MAX_DETAILS_LINES = 300  # a collapsed TOC is short; a longer "block" is a stray tag
 _YAML_TITLE = re.compile(r"^title\s*:\s*(.+?)\s*$")
@@ -97,7 +97,7 @@ _CALLOUT = re.compile(r"^\[![A-Za-z]+\][+-]?\s*")  # > [!NOTE] 标题 (Obsidian/
 def clean_markup(line: str) -> Markup:
     """Remove markdown and tags around one line's text; keep what they say about structure."""
     text = line.strip(WHITESPACE)
-    if not text or (text[0] not in "#>-*+" and "<" not in text and "**" not in text and "__" not in text):
+    if not text or (text[0] not in "#>-*+" and "<" not in text and "**" not in text):
         return Markup(text)  # most lines of a speech: nothing to remove
     bullet = _BULLET.match(line)
     bullet_depth = len(bullet.group(1).expandtabs(4)) // 2 if bullet else None
@@ -117,8 +117,8 @@ def clean_markup(line: str) -> Markup:
         text = _CALLOUT.sub("", _QUOTE.sub("", text, count=1), count=1)
     if bullet_depth is not None:
         text = _BULLET.sub("", text, count=1)
-    if "**" in text or "__" in text:
-        emphasised = emphasised or (text.startswith(("**", "__")) and text.endswith(("**", "__")))
+    if "**" in text:
+        emphasised = emphasised or (text.startswith("**") and text.endswith("**"))
         text = _BOLD.sub("", text)
     return Markup(text.strip(WHITESPACE), emphasised, heading_level, bullet_depth, quoted)
 

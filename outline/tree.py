@@ -28,6 +28,16 @@ from .model import Family, Node, Placement
 from .paragraphs import Paragraph
 
 HEADING_STOPS = re.compile(r"[。！？；!?;]")
+# The usual order of section markers (公文: 一、 （一） 1. （1） ①), used only where the document
+# itself cannot tell: a run that continues (二、) with its start cut off.
+_RANK = {
+    Family.SECTION: 0,
+    Family.PAREN_SECTION: 1,
+    Family.ARABIC: 2,
+    Family.ARABIC_CLOSE: 3,
+    Family.PAREN_ARABIC: 3,
+    Family.CIRCLED: 4,
+}
 _TRAILING = " \t\u3000\u2002\u2003，,、：:；;。！？!?…—-"
 # Sequence words that may follow each other in one run (首先 … 其次 … 再次 … 然后 … 最后).
 _SEQUENCE_NEXT = {
@@ -108,25 +118,44 @@ def _prefilter_runs(events: Sequence[Event]) -> tuple[set[int], set[str]]:
             kept.add(id(hit))  # hits live as long as the events: identity is a stable key
     lead_styles = _lead_run_styles(items for items in by_style.values())
     for items in by_style.values():
-        for i, (event, hit) in enumerate(items):
-            nxt = items[i + 1] if i + 1 < len(items) else None
-            prev = items[i - 1] if i else None
-            if hit.placement is Placement.AFTER_COMMA:
-                ok = (
-                    nxt is not None
-                    and nxt[0] is event
-                    and nxt[1].placement is Placement.INLINE
-                    and follows(hit, nxt[1])
-                    and event.paragraph.text[nxt[1].offset - 1] in "；;"
-                )
-            else:
-                ok = bool(
-                    (nxt and follows(hit, nxt[1]) and nxt[1].placement is not Placement.AFTER_COMMA)
-                    or (prev and follows(prev[1], hit))
-                )
-            if ok or (hit.placement is Placement.LEAD and hit.marker.style in lead_styles):
-                kept.add(id(hit))  # hits live as long as the events: identity is a stable key
+        for chain in _chains(items):
+            if _is_run([hit for _, hit in chain]):
+                kept.update(id(hit) for _, hit in chain)
+        for _, hit in items:  # a lone lead item of a lead-run style: see _lone_enumerators
+            if hit.placement is Placement.LEAD and hit.marker.style in lead_styles:
+                kept.add(id(hit))
     return kept, lead_styles
+
+
+def _chains(items: list[tuple[Event, MarkerHit]]) -> list[list[tuple[Event, MarkerHit]]]:
+    """Consecutive hits of one style that follow each other (一是 → 二是 → 三是). A comma-led
+    first item starts a chain only when its second item follows in the same paragraph, after ；."""
+    chains: list[list[tuple[Event, MarkerHit]]] = []
+    chain: list[tuple[Event, MarkerHit]] = []
+    for i, (event, hit) in enumerate(items):
+        if hit.placement is Placement.AFTER_COMMA:
+            nxt = items[i + 1] if i + 1 < len(items) else None
+            starts = (
+                nxt is not None
+                and nxt[0] is event
+                and nxt[1].placement is Placement.INLINE
+                and follows(hit, nxt[1])
+                and event.paragraph.text[nxt[1].offset - 1] in "；;"
+            )
+            chains.append(chain)
+            chain = [(event, hit)] if starts else []
+        elif chain and follows(chain[-1][1], hit):
+            chain.append((event, hit))
+        else:
+            chains.append(chain)
+            chain = [(event, hit)]
+    chains.append(chain)
+    return [c for c in chains if c]
+
+
+def _is_run(hits: list[MarkerHit]) -> bool:
+    """Two or more items that include the first one: a lone 二是, even twice, is prose."""
+    return len(hits) >= 2 and any(h.marker.number == 1 for h in hits)
 
 
 def _lead_run_styles(groups) -> set[str]:
@@ -198,6 +227,7 @@ def _place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> li
     # start at level 1; the next paragraph-leading marker resumes the open sections.
     suspended: list[_Draft] | None = None
     lead_in = False  # the paragraph before ends with ：, introducing a list
+    seen: set[str] = set()  # styles met so far
     for event in events:
         paragraph = event.paragraph
         introduced, lead_in = lead_in, paragraph.text.rstrip().endswith(("：", ":"))
@@ -234,6 +264,12 @@ def _place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> li
                 del stack[on_stack:]
             else:
                 sublist = restart and hit.placement is Placement.LEAD
+                if hit.placement is Placement.LEAD and hit.marker.number > 1 and style not in seen:
+                    # A text that starts mid-way (（一）…（二）… then 二、): a higher-ranked section
+                    # marker that continues a run whose start is missing closes lower-ranked items.
+                    rank = _RANK.get(hit.marker.family)
+                    while stack and rank is not None and _RANK.get(stack[-1].hit.marker.family, -1) > rank:
+                        stack.pop()
                 # The last item of an inline run does not contain a new run after it.
                 while (
                     stack
@@ -242,6 +278,7 @@ def _place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> li
                     and not _run_continues(event, stack[-1].hit, kept)
                 ):
                     stack.pop()
+            seen.add(style)
             nxt = hits[i + 1].offset if i + 1 < len(hits) else len(paragraph.text)
             draft = _Draft(hit, paragraph, len(stack) + 1, nxt, sublist=sublist)
             (stack[-1].children if stack else roots).append(draft)
@@ -308,9 +345,16 @@ def _lone_enumerators(roots: list[_Draft], lead_styles: set[str]) -> list[_Draft
             visit(child.children)
         for style, group in styles.items():
             paired = set()
+            chain = [group[0]]
             for a, b in pairwise(group):
                 if follows(a.hit, b.hit):
-                    paired.update((id(a), id(b)))
+                    chain.append(b)
+                    continue
+                if _is_run([d.hit for d in chain]):
+                    paired.update(id(d) for d in chain)
+                chain = [b]
+            if _is_run([d.hit for d in chain]):
+                paired.update(id(d) for d in chain)
             lone.extend(
                 d
                 for d in group

@@ -116,6 +116,19 @@ CASES = {
         "某县应急预案\n1 总则\n1.1 编制目的\n为了做好应急工作。\n1.2 适用范围\n本县行政区域。\n2 组织体系\n2.1 指挥机构\n",
         "1 总则\n  1.1 编制目的\n  1.2 适用范围\n2 组织体系\n  2.1 指挥机构",
     ),
+    "two lone 二是 in two paragraphs are not a run": (
+        "标题有两种情况，一是名称加纪要。二是机关加纪要。\n标题有两种情况，一是名称加纪要。二是机关加纪要。\n一、要求\n",
+        "一、要求",
+    ),
+    "a text that starts mid-way: 二、 closes the orphan （一）（二）": (
+        "（一）加强学习。内容略。\n（二）改进作风。内容略。\n二、下一步打算\n（一）完善制度。内容略。\n（二）强化监督。内容略。\n",
+        "（一）加强学习\n（二）改进作风\n二、下一步打算\n  （一）完善制度\n  （二）强化监督",
+    ),
+    "a preview list after the salutation is a table of contents": (
+        "在全县干部大会上的讲话\n同志们：\n下面我主要讲三个问题：\n（一）关于思想认识；\n（二）关于工作重点；\n（三）关于作风建设。\n"
+        "（一）关于思想认识\n要统一思想。\n（二）关于工作重点\n要抓住重点。\n（三）关于作风建设\n要改进作风。\n",
+        "（一）关于思想认识\n（二）关于工作重点\n（三）关于作风建设",
+    ),
     "short marker lines inside the body are not a table of contents": (
         "一、体体\n（一）体体。体。\n1.体体\n2.体体\n（二）体体\n1.体体\n2.体体\n",
         "一、体体\n  （一）体体\n    1.体体\n    2.体体\n  （二）体体\n    1.体体\n    2.体体",
@@ -280,6 +293,12 @@ def test_times_and_counters_are_not_headings():
     assert outline.title == "关于召开常务会议的通知"
     assert [n.marker.text for n in outline.walk()] == ["一、", "二、"]
     assert 2 in outline.noise_lines
+
+
+def test_fill_in_blanks_and_short_genre_titles_survive():
+    outline = parse_text("某讲话\n一、参加培训\n1.参加由___中心组织的年会。\n2.参加__市__局培训。\n")
+    assert outline.title == "某讲话"
+    assert [n.heading for n in outline.nodes[0].children] == ["参加由___中心组织的年会", "参加__市__局培训"]
 
 
 def test_salutations_with_zunjing_open_the_body():
