@@ -110,16 +110,27 @@ def is_address(text: str) -> bool:
     return bool(ADDRESS.match(text))
 
 
-def is_part_title(paragraph: Paragraph, hits: Sequence[MarkerHit]) -> bool:
+_DATE_LINE = re.compile(
+    r"^[\d×xX〇零一二三四五六七八九十○]{2,4}\s*年\s*[\d×xX〇零一二三四五六七八九十○]{1,2}\s*月"
+)
+
+
+def is_part_title(paragraph: Paragraph, hits: Sequence[MarkerHit], next_hits: Sequence[MarkerHit]) -> bool:
     """An unnumbered part title between numbered parts: 2020年工作总结, “十四五”时期….
-    A short one-line paragraph with no marker and no punctuation that ends a sentence."""
+    A short one-line paragraph with no marker and no punctuation that ends a sentence, after
+    which numbering starts again (`next_hits`, the markers of the next paragraph that has
+    any, begin at 1). A short line inside a section (引进优秀教师, before （二）) is not one,
+    nor is a date (2020年1月1日)."""
     text = paragraph.text
     return (
         not hits
         and len(paragraph.lines) == 1
         and 2 <= len(text) <= PART_TITLE_MAX
         and not _PART_TITLE_PUNCT.search(text)
-        and not text.isdigit()
+        and not _DATE_LINE.match(text)
+        and len(_CJK.findall(text)) >= 2
+        and bool(next_hits)
+        and next_hits[0].marker.number == 1
     )
 
 
@@ -128,7 +139,10 @@ def is_back_matter(text: str) -> bool:
 
 
 def is_long(text: str) -> bool:
-    return len(text) >= LONG_PARAGRAPH or ("。" in text[:-1] and len(text) >= 20)
+    """Body text rather than front matter: sentences. A long line with no sentence end is
+    still a title (关于印发《…》的通知 runs to sixty characters)."""
+    sentences = "。" in text[:-1] or text.endswith(("。", "！", "？"))
+    return (sentences and len(text) >= 20) or len(text) >= 100
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,7 @@ _NOISE_WORDS = re.compile(
             r"责任编辑|编辑[:：]|来源[:：]|作者[:：]|浏览(?:次数|量)?[:：]|阅读量|字号[:：]?|打印本页|关闭窗口",
             r"点击上方|蓝字|长按识别|扫码关注|原标题[:：]|推荐阅读|往期(?:回顾|推荐|精选)|免责声明|版权声明|文章来源|审核[:：]|校对[:：]",
             r"评论回复|提交回复|发表评论|网友评论|免费获取|获取全文|全文下载|联系老师|联系客服|请点击|复制链接",
+            r"侵权投诉|专免|只需一步|快速开始|立即注册|找回密码|设为首页|收藏本站|本题链接|本文链接|原文链接|更多信息进入|相关链接[:：]",
         ]
     )
 )
@@ -41,6 +42,8 @@ _NOISE_LINE = re.compile(
     r"|[•·●▪]\s*\S{0,8}"
     r"|[【\[].{0,12}[】\]]"
     r"|[-—–]*\s*END\s*[-—–]*"
+    r"|\d+\s*[页頁]"  # a document viewer's page count
+    r"|(?:(?:查看|回复|浏览|阅读|点击|人气|评论)\s*[:：]?\s*\d+\s*[|｜/,，]?\s*)+"  # 查看: 100|回复: 0
     r")$"
 )
 SHORT_LINE = 40  # characters; noise words in longer lines are prose ("分享经验")
@@ -54,9 +57,15 @@ _METADATA = re.compile(
 METADATA_LINE = 120
 
 
+# The blurb 范文 sites put before a text: 下面是小编为大家整理的…，供大家参考。
+_BLURB = re.compile(
+    r"小编|供大家参考|仅供参考|欢迎阅读|希望对(?:您|你|大家)有所帮助|欢迎大家阅读|以下是.{0,20}为大家"
+)
+
+
 def is_noise_line(text: str) -> bool:
     """A short line that only a web page or an advertisement says ("阅读全文", "¥6.66")."""
-    if text and len(text) <= METADATA_LINE and _METADATA.match(text):
+    if text and len(text) <= METADATA_LINE and (_METADATA.match(text) or _BLURB.search(text)):
         return True
     if not text or len(text) > SHORT_LINE:
         return False

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .front import find_front, is_address, is_back_matter, is_part_title, toc_heading
 from .lines import LineKind, split_lines
-from .markers import match_marker, scan_paragraph
+from .markers import MarkerHit, match_marker, scan_paragraph
 from .model import Family, Marker, Outline, TocEntry
 from .noise import mark_noise
 from .paragraphs import build_paragraphs
@@ -61,13 +61,18 @@ def _parse(text: str, source: str | None, encoding: str) -> Outline:
     toc = set(front.toc)
     events: list[Event] = []
     last_body = None
-    for p in paragraphs[front.body_start :]:
-        if p.index in toc:
-            continue
+    body = [p for p in paragraphs[front.body_start :] if p.index not in toc]
+    next_hits: list[list[MarkerHit]] = [[] for _ in body]  # the markers of the next paragraph that has any
+    upcoming: list[MarkerHit] = []
+    for k in range(len(body) - 1, -1, -1):
+        next_hits[k] = upcoming
+        if hits[body[k].index]:
+            upcoming = hits[body[k].index]
+    for k, p in enumerate(body):
         if events and is_back_matter(p.text):
             break
         address = is_address(p.text)
-        closes = not address and is_part_title(p, hits[p.index])
+        closes = not address and is_part_title(p, hits[p.index], next_hits[k])
         events.append(Event(p, hits[p.index], closes_all=closes, addresses_audience=address))
         last_body = p
     nodes = build_tree(events)

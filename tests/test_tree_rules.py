@@ -129,6 +129,14 @@ CASES = {
         "（一）关于思想认识\n要统一思想。\n（二）关于工作重点\n要抓住重点。\n（三）关于作风建设\n要改进作风。\n",
         "（一）关于思想认识\n（二）关于工作重点\n（三）关于作风建设",
     ),
+    "a short line inside a section is not a part title": (
+        "二、下步工作\n（一）抓好师资\n引进优秀教师\n（二）抓好校舍\n改造危旧校舍。\n",
+        "二、下步工作\n  （一）抓好师资\n  （二）抓好校舍",
+    ),
+    "a date line in the body is not a part title": (
+        "一、概念\n要明确。\n二、格式\n2020年1月1日\n1、标题。\n2、落款。\n三、要求\n要规范。\n",
+        "一、概念\n二、格式\n  1、标题\n  2、落款\n三、要求",
+    ),
     "short marker lines inside the body are not a table of contents": (
         "一、体体\n（一）体体。体。\n1.体体\n2.体体\n（二）体体\n1.体体\n2.体体\n",
         "一、体体\n  （一）体体\n    1.体体\n    2.体体\n  （二）体体\n    1.体体\n    2.体体",
@@ -299,6 +307,33 @@ def test_fill_in_blanks_and_short_genre_titles_survive():
     outline = parse_text("某讲话\n一、参加培训\n1.参加由___中心组织的年会。\n2.参加__市__局培训。\n")
     assert outline.title == "某讲话"
     assert [n.heading for n in outline.nodes[0].children] == ["参加由___中心组织的年会", "参加__市__局培训"]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "VIP专免\n2024-06-10\n23 页\n侵权投诉\n在全县工作会议上的讲话\n一、提高认识\n二、压实责任\n",
+            "在全县工作会议上的讲话",
+        ),
+        (
+            "下面是小编为大家整理的在全县乡村振兴推进会议上的讲话稿范文，供大家参考。\n在全县乡村振兴推进会议上的讲话\n一、提高认识\n二、压实责任\n",
+            "在全县乡村振兴推进会议上的讲话",
+        ),
+        (
+            "只需一步,快速开始\n查看: 100|回复: 0\n在全县工作会议上的讲话\n一、提高认识\n二、压实责任\n",
+            "在全县工作会议上的讲话",
+        ),
+        (
+            "某某区委办公室 某某区人民政府办公室印发《某某区全力打响服务品牌加快建设国际化城区三年行动计划》的通知\n一、总体要求\n二、主要任务\n",
+            "某某区委办公室 某某区人民政府办公室印发《某某区全力打响服务品牌加快建设国际化城区三年行动计划》的通知",
+        ),
+    ],
+)
+def test_more_page_chrome_and_long_titles(text, title):
+    outline = parse_text(text)
+    assert outline.title == title
+    assert [n.marker.text for n in outline.nodes] == ["一、", "二、"]
 
 
 def test_salutations_with_zunjing_open_the_body():
