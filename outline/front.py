@@ -134,6 +134,16 @@ def is_part_title(paragraph: Paragraph, hits: Sequence[MarkerHit], next_hits: Se
     )
 
 
+_CLOSING = re.compile(
+    r"^(?:谢谢|感谢)(?:大家|各位)?[！!。.]?$|让我们.{4,}[！!。]$|^(?:以上|我就讲这些|就讲这些)"
+)
+
+
+def is_closing(text: str) -> bool:
+    """The paragraph a speech ends on: 同志们，让我们…！ / 谢谢大家！ / 以上发言，不当之处…"""
+    return bool(_CLOSING.search(text)) or (is_address(text) and text.rstrip().endswith(("！", "!", "。")))
+
+
 def is_back_matter(text: str) -> bool:
     return len(text) <= PART_TITLE_MAX and bool(BACK_MATTER.match(text))
 

@@ -128,6 +128,8 @@ class Outline:
     nodes: tuple[Node, ...]
     subtitle: str | None = None
     salutation: str | None = None
+    closing: str | None = None  # the closing paragraph: 同志们，让我们…！ / 谢谢大家！
+    closing_line: int | None = None
     toc: tuple[TocEntry, ...] = ()
     title_line: int | None = None
     body_lines: tuple[int, int] | None = None  # first and last line of the speech proper

@@ -10,7 +10,7 @@ import gc
 from contextlib import contextmanager
 from pathlib import Path
 
-from .front import find_front, is_address, is_back_matter, is_part_title, toc_heading
+from .front import find_front, is_address, is_back_matter, is_closing, is_part_title, toc_heading
 from .lines import LineKind, split_lines
 from .markers import MarkerHit, match_marker, scan_paragraph
 from .model import Family, Marker, Outline, TocEntry
@@ -76,6 +76,9 @@ def _parse(text: str, source: str | None, encoding: str) -> Outline:
         events.append(Event(p, hits[p.index], closes_all=closes, addresses_audience=address))
         last_body = p
     nodes = build_tree(events)
+    closing = next(
+        (e.paragraph for e in reversed(events[-3:]) if not e.hits and is_closing(e.paragraph.text)), None
+    )
     toc_entries = tuple(
         TocEntry(hit.marker, toc_heading(hit, paragraphs[i].text), paragraphs[i].first_line)
         for i in front.toc
@@ -86,6 +89,8 @@ def _parse(text: str, source: str | None, encoding: str) -> Outline:
         title=front.title,
         subtitle=front.subtitle,
         salutation=front.salutation,
+        closing=closing.text if closing else None,
+        closing_line=closing.first_line if closing else None,
         nodes=nodes,
         toc=toc_entries,
         title_line=front.title_line,

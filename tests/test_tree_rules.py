@@ -336,6 +336,16 @@ def test_more_page_chrome_and_long_titles(text, title):
     assert [n.marker.text for n in outline.nodes] == ["一、", "二、"]
 
 
+def test_closing_paragraph_is_recorded():
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "讲话稿示例.txt"
+    outline = parse_text(example.read_text(encoding="utf-8"))
+    assert outline.closing_line == 27 and outline.closing.startswith("同志们，项目建设事关全县发展大局")
+    assert parse_text("一、学习\n要学习。\n二、落实\n要落实。\n谢谢大家！\n").closing == "谢谢大家！"
+    assert parse_text("一、学习\n要学习。\n二、落实\n要落实。\n").closing is None
+
+
 def test_salutations_with_zunjing_open_the_body():
     outline = parse_text("尊敬的各位老师、亲爱的同学们：\n大家上午好！\n一、升国旗\n二、校长讲话\n")
     assert outline.title is None and outline.salutation == "尊敬的各位老师、亲爱的同学们："

@@ -44,6 +44,7 @@ def outline_to_dict(outline: Outline, *, body: bool = True, depth: int | None = 
         "title": outline.title,
         "subtitle": outline.subtitle,
         "salutation": outline.salutation,
+        "closing": {"line": outline.closing_line, "text": outline.closing} if outline.closing else None,
         "source": outline.source,
         "encoding": outline.encoding,
         "title_line": outline.title_line,
