@@ -131,26 +131,47 @@ def _chains(items: list[tuple[Event, MarkerHit]]) -> list[list[tuple[Event, Mark
     """Consecutive hits of one style that follow each other (一是 → 二是 → 三是). A comma-led
     first item starts a chain only when its second item follows in the same paragraph, after ；."""
     chains: list[list[tuple[Event, MarkerHit]]] = []
-    chain: list[tuple[Event, MarkerHit]] = []
+    open_chains: list[list[tuple[Event, MarkerHit]]] = []  # a run inside an item of its own run nests
     for i, (event, hit) in enumerate(items):
         if hit.placement is Placement.AFTER_COMMA:
             nxt = items[i + 1] if i + 1 < len(items) else None
-            starts = (
+            if (
                 nxt is not None
                 and nxt[0] is event
                 and nxt[1].placement is Placement.INLINE
                 and follows(hit, nxt[1])
                 and event.paragraph.text[nxt[1].offset - 1] in "；;"
-            )
-            chains.append(chain)
-            chain = [(event, hit)] if starts else []
-        elif chain and follows(chain[-1][1], hit):
-            chain.append((event, hit))
+            ):
+                open_chains.append([(event, hit)])
+            continue
+        # The innermost chain this item continues exactly (二是 after 一是), else a tolerant
+        # continuation (a skipped or repeated number) of the innermost chain.
+        at = next(
+            (k for k in range(len(open_chains) - 1, -1, -1) if _exactly_follows(open_chains[k][-1][1], hit)),
+            None,
+        )
+        if at is None and open_chains and follows(open_chains[-1][-1][1], hit) and hit.marker.number != 1:
+            at = len(open_chains) - 1
+        if at is not None:
+            chains.extend(open_chains[at + 1 :])  # inner runs end where the outer one goes on
+            del open_chains[at + 1 :]
+            open_chains[at].append((event, hit))
+        elif hit.marker.number in (1, 0) or hit.marker.text.startswith("首先"):
+            open_chains.append([(event, hit)])  # a new run, maybe inside an item of another
         else:
-            chains.append(chain)
-            chain = [(event, hit)]
-    chains.append(chain)
+            chains.extend(open_chains)
+            open_chains = [[(event, hit)]]
+    chains.extend(open_chains)
     return [c for c in chains if c]
+
+
+def _exactly_follows(previous: MarkerHit, hit: MarkerHit) -> bool:
+    a, b = previous.marker, hit.marker
+    if a.style != b.style:
+        return False
+    if a.family is Family.SEQUENCE:
+        return follows(previous, hit)
+    return b.number == a.number + 1
 
 
 def _is_run(hits: list[MarkerHit]) -> bool:

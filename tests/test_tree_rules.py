@@ -137,6 +137,10 @@ CASES = {
         "一、概念\n要明确。\n二、格式\n2020年1月1日\n1、标题。\n2、落款。\n三、要求\n要规范。\n",
         "一、概念\n二、格式\n  1、标题\n  2、落款\n三、要求",
     ),
+    "a run nested inside an item of its own run": (
+        "党员大会讲话\n今天讲两点。\n一是要抓好学习。具体说三条。一是要读原著。二是要学原文。\n二是要抓好落实。\n",
+        "一是要抓好学习\n  一是要读原著\n  二是要学原文\n二是要抓好落实",
+    ),
     "short marker lines inside the body are not a table of contents": (
         "一、体体\n（一）体体。体。\n1.体体\n2.体体\n（二）体体\n1.体体\n2.体体\n",
         "一、体体\n  （一）体体\n    1.体体\n    2.体体\n  （二）体体\n    1.体体\n    2.体体",
