@@ -8,12 +8,20 @@ the chain from the top level to the current item:
 * an inline item (after 。；：！？) ends with its paragraph, so at every paragraph start the
   inline items on top of the stack are closed; and the last item of an inline run does
   not swallow a new run that follows it in the same paragraph (…三是…。…：一要…二要…);
-* a paragraph that turns to the audience (各位代表，…) or an unnumbered part title
-  (2020年工作总结) closes everything, so a run after it starts again at level 1.
+* an unnumbered part title (2020年工作总结, followed by numbering that starts again) closes
+  everything, so a run after it starts at level 1; after a paragraph that turns to the
+  audience (各位代表，…) inline runs start at level 1 and the next paragraph-leading marker
+  resumes the open sections;
+* a list that starts again at 1 inside an open item of its own style is that item's child
+  (inline, or on lines after a lead-in ending in ：, until an item ends with 。);
+* a text that starts mid-way (（一）（二）… then 二、) closes the orphan items when a
+  higher-ranked marker continues its run;
+* markdown heading levels and list indentation, where present, state the depth outright.
 
-Inline enumerators (一是, 一要, 第一，, 首先, 一方面) are items only as a run of two or more:
-lone ones are prose. That is checked on the built tree (an enumerator with no sibling of its
-style is dropped) and the tree is rebuilt until nothing changes.
+Inline enumerators (一是, 一要, 第一，, 首先, 一方面) are items only as a run of two or more
+that includes the first item: lone ones are prose. Runs are found as chains (a run inside an
+item of its own run nests), checked again on the built tree, and the tree is rebuilt without
+the lone ones until nothing changes.
 """
 
 from __future__ import annotations
