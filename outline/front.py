@@ -253,6 +253,12 @@ def find_front(
         subtitle = rest[0] if rest else None
     elif meta.get("title"):
         title = _clean_meta_title(meta["title"])
+    else:  # a page that runs the title into the salutation: 在…会议上的讲话同志们：今天…
+        for p in paragraphs[: min(len(paragraphs), body_start + 1)]:
+            fused = _FUSED_TITLE.match(p.text)
+            if fused:
+                title, title_line = fused.group(1).strip(), p.first_line
+                break
     return Front(body_start, toc, title, title_line, subtitle, salutation)
 
 
@@ -278,10 +284,16 @@ def clean_title(text: str) -> str:
             cleaned = bare  # 奋进新征程 建新功 keeps its second half: no genre before it
         if cleaned == before:
             break
+    cleaned = cleaned.rstrip(" \t\u3000|｜")  # forum titles: 新春团拜会致辞 | |
     return cleaned if len(cleaned) >= 4 else text
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+_FUSED_TITLE = re.compile(
+    rf"^(.{{4,60}}?(?:讲话|講話|发言|發言|致辞|致詞|讲稿|报告|動員|动员))[\s\u3000]*{_AUDIENCE}[、，,：:！!]"
+)
 
 
 def _could_be_title(text: str) -> bool:

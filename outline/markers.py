@@ -203,7 +203,10 @@ def parse_marker(window: str) -> tuple[Marker, int] | None:
     except (LarkError, NotAMarker):
         return None
     consumed = len(window) - len(rest)
+    # Spaces, and a comma or colon that follows a 第X部分/章 (第一部分，谈形势), are not heading.
     skipped = len(rest) - len(rest.lstrip(" \t\u3000\u2002\u2003"))
+    if marker.family is Family.DIVISION and rest[skipped : skipped + 1] in ("，", ",", "、", "：", ":"):
+        skipped += 1
     return marker, consumed + skipped
 
 

@@ -27,6 +27,7 @@ _NOISE_WORDS = re.compile(
             r"点击上方|蓝字|长按识别|扫码关注|原标题[:：]|推荐阅读|往期(?:回顾|推荐|精选)|免责声明|版权声明|文章来源|审核[:：]|校对[:：]",
             r"评论回复|提交回复|发表评论|网友评论|免费获取|获取全文|全文下载|联系老师|联系客服|请点击|复制链接",
             r"侵权投诉|专免|只需一步|快速开始|立即注册|找回密码|设为首页|收藏本站|本题链接|本文链接|原文链接|更多信息进入|相关链接[:：]",
+            r"Adobe Flash|Flash Player|需要较新版本",
         ]
     )
 )
@@ -65,7 +66,11 @@ _BLURB = re.compile(
 
 def is_noise_line(text: str) -> bool:
     """A short line that only a web page or an advertisement says ("阅读全文", "¥6.66")."""
-    if text and len(text) <= METADATA_LINE and (_METADATA.match(text) or _BLURB.search(text)):
+    if (
+        text
+        and len(text) <= METADATA_LINE
+        and (_METADATA.match(text) or _BLURB.search(text) or "Flash Player" in text)
+    ):
         return True
     if not text or len(text) > SHORT_LINE:
         return False

@@ -299,11 +299,14 @@ def _place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> li
                     rank = _RANK.get(hit.marker.family)
                     while stack and rank is not None and _RANK.get(stack[-1].hit.marker.family, -1) > rank:
                         stack.pop()
-                # The last item of an inline run does not contain a new run after it.
+                # The last item of an inline run does not contain a new run that its own lead-in
+                # introduces (…三是…。…必须抓好三项工作：一要…); a run right after the item's
+                # sentence (2、抓服务。一是…二是…) is the item's.
                 while (
                     stack
                     and stack[-1].hit.placement is not Placement.LEAD
                     and stack[-1].paragraph is paragraph
+                    and paragraph.text[hit.offset - 1 : hit.offset] in ("：", ":")
                     and not _run_continues(event, stack[-1].hit, kept)
                 ):
                     stack.pop()

@@ -350,6 +350,45 @@ def test_closing_paragraph_is_recorded():
     assert parse_text("一、学习\n要学习。\n二、落实\n要落实。\n").closing is None
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a one-line page: 一、 inline gets its children
+            "某讲话\n今天开会。一、抓落实。各部门取得成效。1、抓发动，格局形成。一是动员加大。二是氛围浓烈。\n",
+            "一、抓落实\n  1、抓发动，格局形成\n    一是动员加大\n    二是氛围浓烈",
+        ),
+        (  # a run right after the item's sentence is the item's, for the last item too
+            "某讲话\n一、抓落实\n各部门取得成效。1、抓发动。一是动员加大。二是氛围浓烈。2、抓服务。一是审批提速。二是要素保障。\n二、下步工作\n",
+            "一、抓落实\n  1、抓发动\n    一是动员加大\n    二是氛围浓烈\n  2、抓服务\n    一是审批提速\n    二是要素保障\n二、下步工作",
+        ),
+        (
+            "某讲话\n第一部分，谈形势。要看清。\n第二部分，谈任务。要干好。\n",
+            "第一部分 谈形势\n第二部分 谈任务",
+        ),
+    ],
+)
+def test_one_line_pages_and_division_commas(text, expected):
+    assert "\n".join(render_text(parse_text(text)).splitlines()[1:]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "在全县安全生产工作会议上的讲话同志们：今天开会。下面讲两点。\n一、提高认识\n二、压实责任\n",
+            "在全县安全生产工作会议上的讲话",
+        ),
+        (
+            "获取 Adobe Flash Player\n张三副主任在全市换届选举工作会议上的讲话\n同志们：\n一、充分认识\n二、依法办事\n",
+            "张三副主任在全市换届选举工作会议上的讲话",
+        ),
+        ("新春团拜会致辞 | |\n同志们：\n一、回顾\n二、展望\n", "新春团拜会致辞"),
+    ],
+)
+def test_fused_titles_and_page_chrome(text, title):
+    assert parse_text(text).title == title
+
+
 def test_salutations_with_zunjing_open_the_body():
     outline = parse_text("尊敬的各位老师、亲爱的同学们：\n大家上午好！\n一、升国旗\n二、校长讲话\n")
     assert outline.title is None and outline.salutation == "尊敬的各位老师、亲爱的同学们："
