@@ -86,7 +86,8 @@ BACK_MATTER = re.compile(
 TOC_HEADER = re.compile(r"^(?:目\s*录|提\s*纲|内容提要)(?:$|\s*[/／]|[:：])")
 # Page chrome that stands where a title would: breadcrumbs, a site's name.
 CHROME = re.compile(
-    r"^(?:当前位置|您的位置|你的位置|首页|首頁|當前位置)"
+    r"^(?:当前位置|您的位置|你的位置|首\s*[页頁]|當前位置)"
+    r"|^附\s*件\s*[\d一二三四五六七八九十]*\s*[:：]?$"  # 附件2: a label above an attachment
     r"|[>＞»›→].*[>＞»›→]"  # 首页 > 讲话稿 > 会议讲话 > 正文
     r"|^\S{2,8}(?:网|網|站|館|馆|吧)$"  # 好范文网, 靈感範文站
 )
@@ -193,6 +194,11 @@ def find_toc(paragraphs: Sequence[Paragraph], hits: Sequence[Sequence[MarkerHit]
             break  # a TOC comes before the body: the first marker ends the search either way
     if len(run) < 2:
         return ()
+    # Under a 目录 header, entries with page numbers are a table of contents even when the body
+    # repeats them without numbers.
+    header = run[0] > 0 and TOC_HEADER.match(paragraphs[run[0] - 1].text)
+    if header and sum(1 for i in run if _PAGE_NUMBER.search(paragraphs[i].text)) * 2 >= len(run):
+        return tuple(run)
     entries = [_toc_key(hits[i][0], paragraphs[i].text) for i in run]
     later = [
         _toc_key(hit, p.text)

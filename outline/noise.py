@@ -53,7 +53,7 @@ SHORT_LINE = 40  # characters; noise words in longer lines are prose ("分享经
 # The metadata table of government websites; such a line may run long (several fields).
 _METADATA = re.compile(
     r"^(?:索引号|发布日期|发布时间|发文日期|成文日期|归档时间|主题分类|组配分类|体裁分类|发布机构|发文机关|"
-    r"信息来源|公开方式|公开范围|公开时限|有效性|文号)\s*[:：]"
+    r"信息来源|公开方式|公开范围|公开时限|有效性|文号|來源|来源|責任編輯|责任编辑|發布|发布|發佈)\s*[:：]"
 )
 METADATA_LINE = 120
 

@@ -389,6 +389,32 @@ def test_fused_titles_and_page_chrome(text, title):
     assert parse_text(text).title == title
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "來源:新華網 責任編輯:張三 發布:2024-03-08 16:05:48\n某某縣人民代表大會常務委員會工作報告\n一、過去一年的工作\n二、今後一年的任務\n",
+            "某某縣人民代表大會常務委員會工作報告",
+        ),
+        (
+            "首   页 走进本县 新闻中心 政务公开\n某某县人大常委会工作报告\n一、过去一年\n二、今年任务\n",
+            "某某县人大常委会工作报告",
+        ),
+        (
+            "附件2\n《政府工作报告》名词解释\n1、两区：即示范区和试验区。\n2、三品：即甲品和乙品。\n",
+            "《政府工作报告》名词解释",
+        ),
+    ],
+)
+def test_portal_lines_and_attachment_labels_are_not_titles(text, title):
+    assert parse_text(text).title == title
+
+
+def test_a_contents_block_with_page_numbers_makes_no_nodes():
+    text = "目录\n1.解读之一:去年工作回顾 2\n2.解读之二:今年目标任务 6\n解读之一:去年工作回顾\n去年经济平稳增长。\n解读之二:今年目标任务\n今年要稳中求进。\n"
+    assert list(parse_text(text).walk()) == []
+
+
 def test_salutations_with_zunjing_open_the_body():
     outline = parse_text("尊敬的各位老师、亲爱的同学们：\n大家上午好！\n一、升国旗\n二、校长讲话\n")
     assert outline.title is None and outline.salutation == "尊敬的各位老师、亲爱的同学们："
