@@ -4,7 +4,6 @@ missing-glyph warnings), text really drawn, 300 nodes without overlaps, atomic o
 from __future__ import annotations
 
 import itertools
-import random
 import subprocess
 import sys
 import time
@@ -19,6 +18,9 @@ from tigang.cli import cli
 from tigang.outline import parse_file, parse_text
 from tigang.outline.render import diagram as dg
 from tigang.outline.render.diagram import RenderError, build, coverage, packaged_font, render, wrap
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+import bench_render
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "讲话稿示例.txt"
 SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
@@ -39,39 +41,8 @@ def png_pixels(path: Path):
 
 
 def synthetic(nodes: int, seed: int = 0) -> str:
-    """A speech of exactly `nodes` items on three levels, headings of 2–9 words."""
-    rng = random.Random(seed)
-    phrase = "加强组织领导推进项目建设优化营商环境强化要素保障深化改革统筹发展安全治理"
-    words = [phrase[i : i + 2] for i in range(0, len(phrase), 2)]
-    cn = "一二三四五六七八九十"
-
-    def number(n: int) -> str:
-        tens, ones = divmod(n, 10)
-        return (
-            cn[n - 1]
-            if n <= 10
-            else ("" if tens == 1 else cn[tens - 1]) + "十" + (cn[ones - 1] if ones else "")
-        )
-
-    def heading() -> str:
-        return "".join(rng.choice(words) for _ in range(rng.randint(2, 9)))
-
-    lines, count, section = ["在全县重点工作推进会上的讲话", ""], 0, 0
-    while count < nodes:
-        section += 1
-        lines.append(f"{number(section)}、{heading()}")
-        count += 1
-        for sub in range(1, rng.randint(2, 6)):
-            if count >= nodes:
-                break
-            lines.append(f"（{number(sub)}）{heading()}。")
-            count += 1
-            for item in range(1, rng.randint(1, 7)):
-                if count >= nodes:
-                    break
-                lines.append(f"{item}．{heading()}。")
-                count += 1
-    return "\n".join(lines) + "\n"
+    """A speech of exactly `nodes` items on three levels: the benchmark's own generator."""
+    return bench_render.synthetic_text(nodes, seed)
 
 
 # --- fonts ------------------------------------------------------------------------------------
