@@ -11,15 +11,15 @@
 
 from __future__ import annotations
 
-from ..outline.model import Outline
-from .script import Edit, EditScript, Op, diff_graphs, edit_script
+from tigang.outline.model import Outline
+
+from .align import align
+from .script import Edit, EditScript, Op, edit_script
 
 
 def diff(a: Outline, b: Outline) -> EditScript:
     """The edit script that turns outline `a` into outline `b`, with a similarity score."""
-    from ..outline.graph import to_digraph
-
-    return diff_graphs(to_digraph(a), to_digraph(b))
+    return edit_script(align(a, b))
 
 
-__all__ = ["Edit", "EditScript", "Op", "diff", "diff_graphs", "edit_script"]
+__all__ = ["Edit", "EditScript", "Op", "diff", "edit_script"]

@@ -1,125 +1,224 @@
-"""Aligning two outlines: which node of A is which node of B.
+"""Aligning two outlines: which item of A plays the role of which item of B.
 
-Phases in the GumTree family, each a function:
+The phases run in order over one `Matching` state; each is a function, each fixes a real
+case (docs/diff.md tells them with their cases):
 
 1. `match_identical` — equal headings, first where the parents' headings are equal too, then
    unique headings anywhere (a section moved to another part keeps its heading);
 2. `match_similar` — reworded headings: best-first on heading similarity, with a bonus when
-   the parents are already matched to each other (so 一要加强阵地建设 finds its twin even
-   under a reworded parent, but prefers the one under the matching parent);
-3. `match_containers` — an inner node whose heading changed a lot still matches the node that
+   the parents are already matched to each other;
+3. `match_containers` — an inner item whose heading changed a lot still matches the item that
    holds most of its matched descendants (a section renamed wholesale);
-4. `recover_children` — among the unmatched children of matched parents, weaker similarity is
-   enough, because the structure already vouches for the pair.
+4. `match_children` — the children of matched parents, by an optimal assignment on content
+   and heading similarity with a preference for the same place among the siblings: the role
+   of a section in a fixed template (三、2021年重点工作 / 三、2022年政府工作任务);
+5. `match_across_levels` — inside matched parents, an item that went one level up or down
+   (a task that became a section of its own);
+6. `match_moved` — what is left, anywhere: pairs that are each other's best match by a clear
+   margin (a topic that moved to another part of the report).
 
-Numbering never takes part: the marker text is not compared, so renumbering changes nothing.
+Phases 4–6 repeat while they find pairs: a pair found by 6 opens its children to 4.
+
+Numbering never takes part: markers are not compared, so renumbering changes nothing.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
-import networkx as nx
+from tigang.outline.model import Outline
 
-from .similarity import HeadingSpace, NearestHeadings, cosine, normalise
+from .assign import assign
+from .side import ROOT, Path, Side
+from .similarity import (
+    HeadingSpace,
+    NearestHeadings,
+    content_vectors,
+    cosine,
+    document_similarity,
+    normalise,
+    text_bigrams,
+)
 
-Path = tuple[int, ...]
 
-SIMILAR = 0.5  # heading cosine that makes two headings the same item reworded
-RECOVER = 0.3  # enough between children of matched parents
-CONTAINER = 0.5  # share of matched descendants that makes a renamed container the same
-PARENT_BONUS = 0.15
+@dataclass(frozen=True)
+class Thresholds:
+    """The knobs of the alignment, by name (sqlglot's ChangeDistiller keeps its f and t so)."""
 
-
-@dataclass
-class Side:
-    """One outline prepared for alignment: nodes in document order with their relations."""
-
-    graph: nx.DiGraph
-    order: list[Path] = field(default_factory=list)
-    parent: dict[Path, Path | None] = field(default_factory=dict)
-    children: dict[Path, list[Path]] = field(default_factory=dict)
-    heading: dict[Path, str] = field(default_factory=dict)
-    descendants: dict[Path, list[Path]] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, graph: nx.DiGraph) -> Side:
-        side = cls(graph)
-        stack = [()]
-        while stack:  # preorder, children in document order
-            node = stack.pop()
-            side.order.append(node)
-            kids = list(graph.successors(node))
-            side.children[node] = kids
-            for kid in kids:
-                side.parent[kid] = node
-            stack.extend(reversed(kids))
-        side.parent[()] = None
-        for node in side.order:
-            side.heading[node] = graph.nodes[node].get("heading", "") if node else ""
-        for node in reversed(side.order):
-            below: list[Path] = []
-            for kid in side.children[node]:
-                below.append(kid)
-                below.extend(side.descendants[kid])
-            side.descendants[node] = below
-        return side
-
-    @property
-    def nodes(self) -> list[Path]:
-        """Every node but the root."""
-        return self.order[1:]
+    similar: float = 0.5  # heading cosine that makes two headings one item reworded
+    similar_elsewhere: float = 0.8  # … when the two parents are paired, but not with each other
+    parent_bonus: float = 0.15  # for a reworded pair whose parents are already paired
+    container: float = 0.5  # share of matched descendants that makes a renamed container the same
+    heading_weight: float = 0.25  # heading against content in the combined similarity
+    place_weight: float = 0.05  # same place among the siblings, in an assignment
+    child: float = 0.12  # combined similarity enough between children of matched parents
+    level: float = 0.35  # … for an item one level up or down under matched parents
+    moved: float = 0.3  # … for a pair with no structure to vouch for it
+    margin: float = 0.05  # a moved pair must beat each side's second choice by this much
+    vouch: float = 0.5  # a pair found by content is at least this share of each side's best match
+    typical_share: float = 0.3  # … and this share of what items with equal headings score
+    related: float = 0.15  # whole-text similarity below which no pair is made on content alone
 
 
 @dataclass
 class Alignment:
     a: Side
     b: Side
-    pairs: dict[Path, Path]  # A node → B node (the roots included)
-    similarity: dict[Path, float]  # A node → heading similarity of its pair
+    pairs: dict[Path, Path]  # A item → B item (the roots included)
+    similarity: dict[Path, float]  # A item → similarity of its pair
+    phase: dict[Path, str] = field(default_factory=dict)  # A item → the phase that paired it
+    wording: dict[Path, float] = field(default_factory=dict)  # A item → heading similarity of its pair
+    content: float = 0.0  # cosine of the two documents' whole texts
 
-    @property
-    def reverse(self) -> dict[Path, Path]:
-        return {b: a for a, b in self.pairs.items()}
+    reverse: dict[Path, Path] = field(init=False)  # B item → A item
+
+    def __post_init__(self) -> None:
+        self.reverse = {b: a for a, b in self.pairs.items()}
 
 
 @dataclass
 class Matching:
-    """The state the phases share: both sides, heading vectors, and the pairs found so far."""
+    """The state the phases share: both sides, their vectors, and the pairs found so far."""
 
     a: Side
     b: Side
-    vectors_a: dict[Path, dict[str, float]]
-    vectors_b: dict[Path, dict[str, float]]
-    pairs: dict[Path, Path] = field(default_factory=lambda: {(): ()})
-    sims: dict[Path, float] = field(default_factory=lambda: {(): 1.0})
-    used_b: set[Path] = field(default_factory=lambda: {()})
+    headings_a: dict[Path, dict[str, float]]
+    headings_b: dict[Path, dict[str, float]]
+    content_a: dict[Path, dict[str, float]]
+    content_b: dict[Path, dict[str, float]]
+    t: Thresholds
+    pairs: dict[Path, Path] = field(default_factory=lambda: {ROOT: ROOT})
+    sims: dict[Path, float] = field(default_factory=lambda: {ROOT: 1.0})
+    used_b: set[Path] = field(default_factory=lambda: {ROOT})
+    phase: dict[Path, str] = field(default_factory=dict)
+    current: str = ""  # the phase running now
+    typical: float = 0.0  # median similarity of the pairs with equal headings (0: too few)
+    content: float = 0.0  # cosine of the two documents' whole texts
+    _combined: dict[tuple[Path, Path], float] = field(default_factory=dict)
+    _best_a: dict[Path, float] = field(default_factory=dict)  # A item → its best similarity in B
+    _best_b: dict[Path, float] = field(default_factory=dict)
 
     def take(self, x: Path, y: Path, similarity: float) -> None:
         self.pairs[x] = y
         self.sims[x] = similarity
         self.used_b.add(y)
+        self.phase[x] = self.current
 
     def free(self, x: Path, y: Path) -> bool:
         return x not in self.pairs and y not in self.used_b
 
     def cosine(self, x: Path, y: Path) -> float:
-        return cosine(self.vectors_a[x], self.vectors_b[y])
+        """Heading similarity."""
+        return cosine(self.headings_a[x], self.headings_b[y])
+
+    def similarity(self, x: Path, y: Path) -> float:
+        """Heading and content together, in [0, 1]."""
+        key = (x, y)
+        value = self._combined.get(key)
+        if value is None:
+            w = self.t.heading_weight
+            content = cosine(self.content_a[x], self.content_b[y])
+            value = (content + w * self.cosine(x, y)) / (1.0 + w)
+            self._combined[key] = value
+        return value
+
+    def vouched(self, x: Path, y: Path, s: float) -> bool:
+        """Neither item has a much better match elsewhere (matched or not). In two drafts, an
+        inserted item and a deleted one under one parent share the parent's vocabulary, but
+        each resembles a surviving sibling far more: they are not one item reworded."""
+        if s < self.t.typical_share * self.typical:
+            return False
+        if s >= self.t.vouch:  # no match scores above 1: nothing elsewhere can be twice as good
+            return True
+        best_a = self._best_a.get(x)
+        if best_a is None:
+            best_a = self._best_a[x] = max(self.similarity(x, q) for q in self.b.nodes)
+        best_b = self._best_b.get(y)
+        if best_b is None:
+            best_b = self._best_b[y] = max(self.similarity(p, y) for p in self.a.nodes)
+        return s >= self.t.vouch * best_a and s >= self.t.vouch * best_b
 
 
-def align(graph_a: nx.DiGraph, graph_b: nx.DiGraph) -> Alignment:
-    a, b = Side.of(graph_a), Side.of(graph_b)
+def _prepare(a: Side, b: Side, t: Thresholds) -> Matching:
     space = HeadingSpace([*(a.heading[n] for n in a.nodes), *(b.heading[n] for n in b.nodes)])
+    # Content vectors of both sides at once: IDF counts the items of both documents.
+    items = [(a, n) for n in a.nodes] + [(b, n) for n in b.nodes]
+    index = {(side is b, n): i for i, (side, n) in enumerate(items)}
+    own: list[Counter[str]] = []
+    kids: list[list[int]] = []
+    seen: tuple[set[str], set[str]] = (set(), set())
+    for side, n in items:
+        node = side.node[n]
+        grams = text_bigrams(f"{node.heading}。{node.body}")
+        own.append(grams)
+        seen[side is b].update(grams)
+        kids.append([index[(side is b, c)] for c in side.children[n]])
+    shared = seen[0] & seen[1]
+    whole = document_similarity(own, [side is b for side, _ in items])
+    own = [Counter({g: c for g, c in grams.items() if g in shared}) for grams in own]
+    vectors = content_vectors(own, kids)
     m = Matching(
         a,
         b,
         {n: space.vector(a.heading[n]) for n in a.nodes},
         {n: space.vector(b.heading[n]) for n in b.nodes},
+        {n: vectors[index[(False, n)]] for n in a.nodes},
+        {n: vectors[index[(True, n)]] for n in b.nodes},
+        t,
     )
-    for phase in (match_identical, match_similar, match_containers, recover_children):
+    m.content = whole
+    return m
+
+
+def align(outline_a: Outline, outline_b: Outline, thresholds: Thresholds | None = None) -> Alignment:
+    a, b = Side.of(outline_a), Side.of(outline_b)
+    m = _prepare(a, b, thresholds or Thresholds())
+    for phase in (match_unchanged, match_identical, match_children, match_similar, match_containers):
+        if phase is match_children and m.content < m.t.related:
+            continue
+        m.current = phase.__name__
         phase(m)
-    return Alignment(a, b, m.pairs, m.sims)
+    # A work report and a law share 0.04–0.14 of their vocabulary, two years of one report
+    # about 0.5: below `related`, items that look alike do so by chance (建设, 依法, 发展).
+    while m.content >= m.t.related:
+        before = len(m.pairs)
+        for phase in (match_children, match_across_levels, match_moved):
+            m.current = phase.__name__
+            phase(m)
+        if len(m.pairs) == before:
+            break
+    wording = {
+        x: 1.0 if normalise(a.heading[x]) == normalise(b.heading[y]) else m.cosine(x, y)
+        for x, y in m.pairs.items()
+        if x
+    }
+    return Alignment(a, b, m.pairs, m.sims, m.phase, wording, m.content)
+
+
+def match_unchanged(m: Matching) -> None:
+    """Top-down: the children of matched pairs whose heading and text did not change, in
+    their order (a longest common subsequence). A speech against itself is paired here item
+    by item, repeated and empty headings (`一、` alone on a line) included."""
+
+    def key(side: Side, path: Path) -> tuple[str, str]:
+        node = side.node[path]
+        return normalise(node.heading), node.body
+
+    queue = [ROOT]
+    for x in queue:
+        y = m.pairs[x]
+        xs = [c for c in m.a.children[x] if c not in m.pairs]
+        ys = [c for c in m.b.children[y] if c not in m.used_b]
+        if not xs or not ys:
+            continue
+        matcher = SequenceMatcher(None, [key(m.a, c) for c in xs], [key(m.b, c) for c in ys], autojunk=False)
+        for i, j, size in matcher.get_matching_blocks():
+            for k in range(size):
+                m.take(xs[i + k], ys[j + k], 1.0)
+                queue.append(xs[i + k])
 
 
 def match_identical(m: Matching) -> None:
@@ -150,6 +249,13 @@ def match_identical(m: Matching) -> None:
         others = by_heading_b.get(key, [])
         if key and len(nodes) == 1 and len(others) == 1 and m.free(nodes[0], others[0]):
             m.take(nodes[0], others[0], 1.0)
+    # How alike the two documents are where they surely agree: two drafts of one speech score
+    # near 1 here, two years of a report far less. A pair found on content alone must not
+    # fall far below it (in drafts, an inserted item beside a deleted one shares only the
+    # words of their section).
+    same = sorted(m.similarity(x, y) for x, y in m.pairs.items() if x)
+    if len(same) >= 3:
+        m.typical = same[len(same) // 2]
 
 
 def match_similar(m: Matching) -> None:
@@ -158,12 +264,19 @@ def match_similar(m: Matching) -> None:
     free_b = [n for n in b.nodes if n not in m.used_b]
     if not free_a or not free_b:
         return
-    index = NearestHeadings([m.vectors_a[n] for n in free_a])
+    index = NearestHeadings([m.headings_a[n] for n in free_a])
     candidates: list[tuple[float, float, Path, Path]] = []
     for y in free_b:
-        for i, s in index.similar(m.vectors_b[y], SIMILAR):
+        for i, s in index.similar(m.headings_b[y], m.t.similar):
             x = free_a[i]
-            bonus = PARENT_BONUS if m.pairs.get(a.parent[x]) == b.parent[y] else 0.0
+            partner = m.pairs.get(a.parent[x])  # type: ignore[arg-type]
+            # Each parent has its own partner: the structure says these are two items unless
+            # the headings are nearly equal (（一）保持宏观政策… of this year's tasks and
+            # 一是保持宏观政策… of last year's review are two).
+            elsewhere = partner is not None and partner != b.parent[y] and b.parent[y] in m.used_b
+            if elsewhere and s < m.t.similar_elsewhere:
+                continue
+            bonus = m.t.parent_bonus if partner == b.parent[y] else 0.0
             same_depth = 0.05 if len(x) == len(y) else 0.0
             candidates.append((s + bonus + same_depth, s, x, y))
     candidates.sort(key=lambda c: (-c[0], c[2], c[3]))
@@ -175,10 +288,11 @@ def match_similar(m: Matching) -> None:
 def match_containers(m: Matching) -> None:
     a, b = m.a, m.b
     for x in reversed(a.order):  # bottom-up: children are settled before their parents
-        if x in m.pairs or not a.descendants[x]:
+        below = a.descendants(x)
+        if x in m.pairs or not below:
             continue
         votes: dict[Path, int] = defaultdict(int)
-        for descendant in a.descendants[x]:
+        for descendant in below:
             if descendant not in m.pairs:
                 continue
             parent = b.parent[m.pairs[descendant]]
@@ -188,23 +302,85 @@ def match_containers(m: Matching) -> None:
                 parent = b.parent[parent]
         best = None
         for y, count in votes.items():
-            dice = 2 * count / (len(a.descendants[x]) + len(b.descendants[y]))
-            if dice >= CONTAINER and (best is None or dice > best[0]):
+            dice = 2 * count / (len(below) + b.size[y] - 1)
+            if dice >= m.t.container and (best is None or dice > best[0]):
                 best = (dice, y)
         if best:
-            m.take(x, best[1], m.cosine(x, best[1]))
+            m.take(x, best[1], m.similarity(x, best[1]))
 
 
-def recover_children(m: Matching) -> None:
-    for x in m.a.order:
+def _place(side: Side, path: Path) -> float:
+    """Where an item stands among its siblings, from 0 (first) to 1 (last)."""
+    count = len(side.children[side.parent[path]])  # type: ignore[index]
+    return path[-1] / (count - 1) if count > 1 else 0.0
+
+
+def _assign_and_take(m: Matching, xs: list[Path], ys: list[Path], floor: float) -> None:
+    if not xs or not ys:
+        return
+    w = m.t.place_weight
+    sims = [[m.similarity(x, y) for y in ys] for x in xs]
+    score = [
+        [s + w * (1.0 - abs(_place(m.a, x) - _place(m.b, y))) for s, y in zip(row, ys, strict=True)]
+        for row, x in zip(sims, xs, strict=True)
+    ]
+    for i, j in assign(score):
+        s = sims[i][j]
+        # An assignment can force a pair neither item would choose: keep it only if it is the
+        # best partner of one of the two among the siblings.
+        chosen = s >= max(sims[i]) or s >= max(row[j] for row in sims)
+        if chosen and s >= floor and m.vouched(xs[i], ys[j], s):
+            m.take(xs[i], ys[j], s)
+
+
+def _free_children(m: Matching) -> Iterator[tuple[list[Path], list[Path]]]:
+    """For each matched pair, top-down: the free children of its two items."""
+    for x in list(m.a.order):
         y = m.pairs.get(x)
-        if y is None:
+        if y is not None:
+            xs = [c for c in m.a.children[x] if c not in m.pairs]
+            ys = [c for c in m.b.children[y] if c not in m.used_b]
+            yield xs, ys
+
+
+def match_children(m: Matching) -> None:
+    """Top-down: the free children of each matched pair, by an optimal assignment."""
+    for xs, ys in _free_children(m):
+        _assign_and_take(m, xs, ys, m.t.child)
+
+
+def match_across_levels(m: Matching) -> None:
+    """Inside a matched pair, free children of one side against free grandchildren of the
+    other, reached through a free child (a 章 whose 节 became 章 of their own)."""
+    for xs, ys in _free_children(m):
+        down_b = [g for c in ys for g in m.b.children[c] if g not in m.used_b]
+        down_a = [g for c in xs for g in m.a.children[c] if g not in m.pairs]
+        _assign_and_take(m, xs, down_b, m.t.level)
+        xs = [c for c in xs if c not in m.pairs]
+        ys = [c for c in ys if c not in m.used_b]
+        _assign_and_take(m, down_a, ys, m.t.level)
+
+
+def match_moved(m: Matching) -> None:
+    """Free items anywhere that are each other's best match, by a margin."""
+    free_a = [n for n in m.a.nodes if n not in m.pairs]
+    free_b = [n for n in m.b.nodes if n not in m.used_b]
+    if not free_a or not free_b:
+        return
+    best_a: dict[Path, tuple[float, float, Path]] = {}
+    best_b: dict[Path, tuple[float, float, Path]] = {}
+    for x in free_a:
+        for y in free_b:
+            s = m.similarity(x, y)
+            for best, key, other in ((best_a, x, y), (best_b, y, x)):
+                first, second, who = best.get(key, (0.0, 0.0, ROOT))
+                if s > first:
+                    best[key] = (s, first, other)
+                elif s > second:
+                    best[key] = (first, s, who)
+    for x, (s, second, y) in best_a.items():
+        if s < m.t.moved or s - second < m.t.margin:
             continue
-        free_a = [c for c in m.a.children[x] if c not in m.pairs]
-        free_b = [c for c in m.b.children[y] if c not in m.used_b]
-        scored = sorted(
-            ((m.cosine(p, q), p, q) for p in free_a for q in free_b), key=lambda t: (-t[0], t[1], t[2])
-        )
-        for s, p, q in scored:
-            if s >= RECOVER and m.free(p, q):
-                m.take(p, q, s)
+        s_b, second_b, back = best_b[y]
+        if back == x and s_b - second_b >= m.t.margin and m.free(x, y):
+            m.take(x, y, s)

@@ -1,16 +1,23 @@
-"""The diff in a terminal: two aligned columns, coloured by what happened, and a summary.
+"""The diff in a terminal: the union of both outlines as two aligned columns, coloured by
+what happened to each item, and a summary; and the common skeleton of several outlines.
 
-Rows follow B's order; items only in A are placed where they stood, before the next item
-of A that survives. Each row shows the marker and heading as written on each side.
+Rows follow the merged tree (compare.merge): paired items side by side where they stand in
+B, an item only in A beside its parent's row, a moved item also marked at its old place.
+Cells wrap inside their column with the tree's indentation kept (outline.render.wrap).
 """
 
 from __future__ import annotations
 
+from itertools import zip_longest
+from pathlib import PurePath
+
+from rich.cells import cell_len
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
-from ..outline.model import Outline
+from tigang.outline.render.wrap import wrap
+
+from .merge import Kind, MergedNode, merged_tree
 from .script import EditScript, Op
 from .skeleton import Skeleton, SkeletonItem
 
@@ -23,93 +30,131 @@ STYLES = {
     Op.INSERT: "green",
 }
 SIGNS = {Op.KEEP: " ", Op.UPDATE: "~", Op.MOVE: "↕", Op.LEVEL: "⇅", Op.DELETE: "-", Op.INSERT: "+"}
-_PRIORITY = (Op.LEVEL, Op.MOVE, Op.UPDATE, Op.KEEP)
+GAP = 2  # cells between the columns
 
 
-def _labels(outline: Outline) -> dict[tuple[int, ...], tuple[int, str]]:
-    out: dict[tuple[int, ...], tuple[int, str]] = {}
+def short_name(path: str | None, fallback: str) -> str:
+    """A file's name without its folder and suffix, for headers and tables."""
+    if not path or path == "-":
+        return fallback
+    return PurePath(path).stem or fallback
 
-    def visit(nodes, prefix):
-        for i, node in enumerate(nodes):
-            path = (*prefix, i)
-            out[path] = (node.level, node.label)
-            visit(node.children, path)
 
-    visit(outline.nodes, ())
+def summary(script: EditScript) -> list[str]:
+    """Two lines: what happened, then how alike the outlines are."""
+    return [
+        " · ".join(f"{op.value} {script.count(op)}" for op in Op),
+        f"score {script.score:.3f} · structure {script.structure:.3f} · "
+        f"wording {script.wording:.3f} · content {script.content:.3f}",
+    ]
+
+
+def _rows(root: MergedNode, changes_only: bool) -> list[MergedNode | int]:
+    """Merged nodes in display order; with `changes_only`, a run of unchanged siblings
+    becomes its count (an int), and unchanged subtrees are not opened."""
+    out: list[MergedNode | int] = []
+
+    def visit(node: MergedNode) -> None:
+        folded = 0
+        for child in node.children:
+            if changes_only and not child.changed:
+                folded += 1
+                continue
+            if folded:
+                out.append(folded)
+                folded = 0
+            out.append(child)
+            visit(child)
+        if folded:
+            out.append(folded)
+
+    visit(root)
     return out
 
 
-def rows(script: EditScript) -> list[tuple[Op, tuple[int, ...] | None, tuple[int, ...] | None, float]]:
-    """(op, a, b, similarity) in display order, one row per item."""
-    a, b = script.alignment.a, script.alignment.b
-    pairs, reverse = script.alignment.pairs, script.alignment.reverse
-    op_of: dict[tuple[int, ...], Op] = {}
-    for edit in script.edits:
-        if edit.a is not None and edit.b is not None:
-            current = op_of.get(edit.a)
-            if current is None or _PRIORITY.index(edit.op) < _PRIORITY.index(current):
-                op_of[edit.a] = edit.op
-    order_a = a.nodes
-    position = {node: i for i, node in enumerate(order_a)}
-    shown: set[tuple[int, ...]] = set()
-    cursor = 0
-    out = []
-    for y in b.nodes:
-        x = reverse.get(y)
-        if x is not None and position[x] >= cursor:
-            for pending in order_a[cursor : position[x]]:
-                if pending not in pairs and pending not in shown:
-                    out.append((Op.DELETE, pending, None, 0.0))
-                    shown.add(pending)
-            cursor = position[x] + 1
-        if x is None:
-            out.append((Op.INSERT, None, y, 0.0))
-        else:
-            out.append((op_of.get(x, Op.KEEP), x, y, script.alignment.similarity.get(x, 1.0)))
-            shown.add(x)
-    for pending in order_a:
-        if pending not in pairs and pending not in shown:
-            out.append((Op.DELETE, pending, None, 0.0))
-    return out
-
-
-def summary(script: EditScript) -> str:
-    counts = " · ".join(f"{op.value} {script.count(op)}" for op in Op)
-    return f"{counts} · score {script.score:.2f}"
-
-
-def print_diff(a: Outline, b: Outline, script: EditScript, console: Console | None = None) -> None:
+def print_diff(
+    script: EditScript,
+    names: tuple[str, str] | None = None,
+    *,
+    console: Console | None = None,
+    changes_only: bool = False,
+) -> None:
     console = console or Console()
-    la, lb = _labels(a), _labels(b)
-    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=False)
-    table.add_column("", width=1, no_wrap=True)
-    table.add_column(a.title or a.source or "A", ratio=1, overflow="fold")
-    table.add_column(b.title or b.source or "B", ratio=1, overflow="fold")
-    for op, x, y, _ in rows(script):
-        style = STYLES[op]
-        left = Text("  " * (la[x][0] - 1) + la[x][1], style=style) if x is not None else Text("")
-        right = Text("  " * (lb[y][0] - 1) + lb[y][1], style=style) if y is not None else Text("")
-        table.add_row(Text(SIGNS[op], style=style), left, right)
-    console.print(table)
-    console.print(Text(summary(script), style="bold"))
+    al = script.alignment
+    a, b = al.a, al.b
+    name_a = names[0] if names else short_name(a.outline.source, "A")
+    name_b = names[1] if names else short_name(b.outline.source, "B")
+    column = max(12, (console.width - 2 - GAP) // 2)
+
+    def cell(side, path, kind: Kind) -> list[str]:
+        if path is None:
+            return []
+        node = side.node[path]
+        indent = "  " * (node.level - 1)
+        label = node.label + ("  ↗ 移至 moved" if kind is Kind.GHOST else "")
+        return wrap(label, column, indent=indent, hang="  ")
+
+    def emit(sign: str, left: list[str], right: list[str], style: str, dim_left: bool = False) -> None:
+        for i, (on_a, on_b) in enumerate(zip_longest(left, right, fillvalue="")):
+            line = Text(sign if i == 0 else " ", style=style)
+            line.append(" ")
+            line.append(on_a + " " * (column - cell_len(on_a)), style="dim" if dim_left else style)
+            line.append(" " * GAP)
+            line.append(on_b, style=style)
+            console.print(line, no_wrap=True, crop=False, overflow="ignore")
+
+    header_a = [f"甲 A  {name_a}"] + ([f"   {a.outline.title}"] if a.outline.title else [])
+    header_b = [f"乙 B  {name_b}"] + ([f"   {b.outline.title}"] if b.outline.title else [])
+    emit(" ", [h[:column] for h in header_a], [h[:column] for h in header_b], "bold")
+    for row in _rows(merged_tree(script), changes_only):
+        if isinstance(row, int):
+            emit("⋯", [f"⋯ {row} 项未变 unchanged"], [""], "dim")
+            continue
+        if row.kind is Kind.GHOST:
+            emit(SIGNS[Op.MOVE], cell(a, row.a, row.kind), [], STYLES[Op.MOVE], dim_left=True)
+            continue
+        left = cell(a, row.a, row.kind) if row.kind is not Kind.ONLY_B else []
+        right = cell(b, row.b, row.kind) if row.kind is not Kind.ONLY_A else []
+        emit(SIGNS[row.op], left, right, STYLES[row.op])
+    for line in summary(script):
+        console.print(Text(line, style="bold"))
 
 
 def print_skeleton(
-    outlines: list[Outline], names: list[str], skeleton: Skeleton, console: Console | None = None
+    outlines: list, names: list[str], skeleton: Skeleton, console: Console | None = None
 ) -> None:
     console = console or Console()
-    console.print(Text(f"共同骨架 common skeleton (reference: {names[skeleton.reference]})", style="bold"))
+    need = skeleton.need
+    console.print(
+        Text(
+            f"共同骨架 common skeleton: items that {need} of {skeleton.total} outlines share "
+            f"(reference: {names[skeleton.reference]})",
+            style="bold",
+        )
+    )
+    if not skeleton.items:
+        console.print(
+            Text(
+                f"  (no item is shared by at least {need} of {skeleton.total} outlines; "
+                "lower --min-share to see what fewer share)",
+                style="yellow",
+            )
+        )
 
     def visit(items: tuple[SkeletonItem, ...]) -> None:
         for item in items:
             pad = "  " * (item.node.level - 1)
+            style = "" if item.share >= need else "dim"
             console.print(
-                Text(f"{pad}{item.node.label}") + Text(f"  ({item.share}/{skeleton.total})", style="dim")
+                Text(f"{pad}{item.node.label}", style=style)
+                + Text(f"  ({item.share}/{skeleton.total})", style="dim")
             )
             visit(item.children)
 
     visit(skeleton.items)
-    table = Table(title="两两相似度 pairwise similarity", box=None)
+    from rich.table import Table
+
+    table = Table(title="两两相似度 pairwise score", box=None)
     table.add_column("")
     for i in range(len(names)):
         table.add_column(str(i + 1), justify="right")

@@ -1,4 +1,4 @@
-"""The edit script from an alignment, and one structural similarity score.
+"""The edit script from an alignment, and how alike the two outlines are.
 
 Operations, each with a path in A and/or B (child indexes from the root) and a similarity:
 `keep` (same heading, same place), `update` (reworded), `move` (reordered among siblings or
@@ -8,12 +8,11 @@ re-parented at the same depth), `level` (promoted or demoted), `insert` (only in
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from enum import Enum
 
-import networkx as nx
-
-from .align import Alignment, Path, align
+from .align import Alignment, Path
 from .similarity import normalise
 
 
@@ -33,61 +32,129 @@ class Edit:
     b: Path | None
     similarity: float
 
-    def to_dict(self) -> dict:
-        return {
-            "op": self.op.value,
-            "a": list(self.a) if self.a is not None else None,
-            "b": list(self.b) if self.b is not None else None,
-            "similarity": round(self.similarity, 4),
-        }
+
+# The version of the JSON document `EditScript.to_dict` writes (docs/diff.schema.json).
+JSON_VERSION = 1
 
 
 @dataclass(frozen=True)
 class EditScript:
     edits: tuple[Edit, ...]
-    score: float
+    score: float  # the similarity of the two outlines, in [0, 1]: see `edit_script`
     alignment: Alignment
+    structure: float = 0.0  # share of items with a counterpart (moves and level changes count less)
+    wording: float = 0.0  # mean heading similarity of the paired items
+    content: float = 0.0  # cosine of the two documents' whole texts
 
     def count(self, op: Op) -> int:
         return sum(1 for e in self.edits if e.op is op)
 
-    def to_dict(self) -> dict:
-        return {"score": round(self.score, 4), "ops": [e.to_dict() for e in self.edits]}
+    @property
+    def changed(self) -> bool:
+        """Whether the outlines differ at all (anything but `keep`)."""
+        return any(e.op is not Op.KEEP for e in self.edits)
+
+    def to_dict(self, names: tuple[str, str] | None = None) -> dict:
+        """The diff as a JSON-ready dict: both documents, the scores, and every operation
+        with the items it touches described in full (docs/diff.schema.json)."""
+        sides = (self.alignment.a, self.alignment.b)
+
+        def document(i: int) -> dict:
+            outline = sides[i].outline
+            return {
+                "file": names[i] if names else outline.source,
+                "title": outline.title,
+                "items": len(sides[i].nodes),
+            }
+
+        def item(side, path: Path | None) -> dict | None:
+            if path is None:
+                return None
+            node = side.node[path]
+            return {
+                "path": list(path),
+                "marker": node.marker.text,
+                "heading": node.heading,
+                "level": node.level,
+                "line": node.line,
+            }
+
+        return {
+            "version": JSON_VERSION,
+            "a": document(0),
+            "b": document(1),
+            "score": round(self.score, 4),
+            "structure": round(self.structure, 4),
+            "wording": round(self.wording, 4),
+            "content": round(self.content, 4),
+            "counts": {op.value: self.count(op) for op in Op},
+            "ops": [
+                {
+                    "op": e.op.value,
+                    "a": item(sides[0], e.a),
+                    "b": item(sides[1], e.b),
+                    "similarity": round(e.similarity, 4),
+                }
+                for e in self.edits
+            ],
+        }
 
 
 # How much a matched pair counts toward the score, by what happened to it.
 _WEIGHT = {Op.KEEP: 1.0, Op.UPDATE: 1.0, Op.MOVE: 0.9, Op.LEVEL: 0.8}
+# What a pair with nothing in common but its role counts, against 1 for the same heading:
+# the role is most of what two outlines share (三、2021年重点工作 / 三、2022年政府工作任务).
+_ROLE = 0.6
 
 
-def _lcs_kept(xs: list[Path], ys: list[Path], pairs: dict[Path, Path]) -> set[Path]:
-    """The A children that keep their order: a longest common subsequence under `pairs`."""
-    n, m = len(xs), len(ys)
-    dp = [[0] * (m + 1) for _ in range(n + 1)]
-    for i in range(n - 1, -1, -1):
-        for j in range(m - 1, -1, -1):
-            dp[i][j] = dp[i + 1][j + 1] + 1 if pairs.get(xs[i]) == ys[j] else max(dp[i + 1][j], dp[i][j + 1])
-    kept, i, j = set(), 0, 0
-    while i < n and j < m:
-        if pairs.get(xs[i]) == ys[j]:
-            kept.add(xs[i])
-            i, j = i + 1, j + 1
-        elif dp[i + 1][j] >= dp[i][j + 1]:
-            i += 1
+def _in_order(xs: list[Path], ys: list[Path], pairs: dict[Path, Path]) -> set[Path]:
+    """The A children that keep their order: the longest run of `xs` whose partners stand in
+    the same order among `ys` (a longest increasing subsequence, O(n log n))."""
+    place = {y: j for j, y in enumerate(ys)}
+    seq = [place[pairs[x]] for x in xs]
+    tails: list[int] = []  # tails[k]: index into seq ending the best run of length k + 1
+    values: list[int] = []  # seq[tails[k]], kept beside for bisect
+    back = [-1] * len(seq)
+    for i, value in enumerate(seq):
+        k = bisect_left(values, value)
+        if k > 0:
+            back[i] = tails[k - 1]
+        if k == len(tails):
+            tails.append(i)
+            values.append(value)
         else:
-            j += 1
+            tails[k] = i
+            values[k] = value
+    kept: set[Path] = set()
+    i = tails[-1] if tails else -1
+    while i >= 0:
+        kept.add(xs[i])
+        i = back[i]
     return kept
 
 
 def edit_script(alignment: Alignment) -> EditScript:
+    """The edits, and the scores:
+
+    - `structure`: the share of the two outlines' items that have a counterpart,
+      2 · paired / (items of A + items of B), a moved item counting 0.9 and a promoted or
+      demoted one 0.8;
+    - `wording`: how alike the paired headings are (1 when every paired heading is the same);
+    - `score`: `structure` with each pair discounted by its wording, from 1 (same headings)
+      to 0.6 (nothing in common but the role): 1 for an outline against itself or renumbered,
+      0 for unrelated documents;
+    - `content`: how alike the whole texts are, apart from the outline (a topic measure).
+    """
     a, b, pairs, sims = alignment.a, alignment.b, alignment.pairs, alignment.similarity
     in_order: set[Path] = set()
     for x, y in pairs.items():
         matched_kids = [c for c in a.children[x] if c in pairs and b.parent[pairs[c]] == y]
         target_kids = [c for c in b.children[y] if c in alignment.reverse]
-        in_order |= _lcs_kept(matched_kids, target_kids, pairs)
+        in_order |= _in_order(matched_kids, target_kids, pairs)
 
     edits: list[Edit] = []
-    total = 0.0
+    shared = 0.0  # paired items, weighted by what happened to them
+    worded = 0.0  # … and by how alike their headings are
     for x in a.nodes:
         y = pairs.get(x)
         if y is None:
@@ -104,13 +171,18 @@ def edit_script(alignment: Alignment) -> EditScript:
         if not ops:
             ops.append(Op.KEEP)
         edits.extend(Edit(op, x, y, s) for op in ops)
-        total += s * min(_WEIGHT[op] for op in ops)
+        weight = min(_WEIGHT[op] for op in ops)
+        shared += weight
+        worded += weight * (_ROLE + (1.0 - _ROLE) * alignment.wording.get(x, 1.0))
     matched_b = set(pairs.values())
     edits.extend(Edit(Op.INSERT, None, y, 0.0) for y in b.nodes if y not in matched_b)
     size = len(a.nodes) + len(b.nodes)
-    score = 2 * total / size if size else 1.0
-    return EditScript(tuple(edits), min(1.0, score), alignment)
-
-
-def diff_graphs(graph_a: nx.DiGraph, graph_b: nx.DiGraph) -> EditScript:
-    return edit_script(align(graph_a, graph_b))
+    paired = len(pairs) - 1
+    return EditScript(
+        tuple(edits),
+        score=min(1.0, 2 * worded / size) if size else 1.0,
+        alignment=alignment,
+        structure=min(1.0, 2 * shared / size) if size else 1.0,
+        wording=sum(alignment.wording.values()) / paired if paired else (1.0 if not size else 0.0),
+        content=alignment.content if size else 1.0,
+    )

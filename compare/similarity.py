@@ -1,35 +1,62 @@
-"""How alike two headings are: cosine of TF-IDF weighted character bigrams.
+"""How alike two items are: by their headings, and by the text they hold.
 
-Short Chinese headings share most of their characters when one is a rewording of the
-other (推进思想建设，引领意识形态 / 加强思想建设，引领意识形态); bigrams keep word order,
-and IDF over the headings of both documents makes 建设 or 加强, which every heading has,
-count for little. Markers never enter: sections get renumbered when one is inserted.
+Headings: cosine of TF-IDF weighted character bigrams. Short Chinese headings share most of
+their characters when one is a rewording of the other (推进思想建设，引领意识形态 /
+加强思想建设，引领意识形态); bigrams keep word order, and IDF over the headings of both
+documents makes 建设 or 加强, which every heading has, count for little.
 
-The index answers "which headings of A share a bigram with this heading of B" without
-comparing all pairs, so aligning two 1,000-node outlines stays fast.
+Content: two different speeches rarely word a section alike (三、2021年重点工作 /
+三、2022年政府工作任务), but the text under it says what it is about. Each item's content is
+the text of its subtree (heading, body, and everything below), as character bigrams with
+sublinear counts and IDF over the items of both documents, keeping each item's strongest
+`CONTENT_TERMS` bigrams: the words that make it this section and not its neighbour. Only
+bigrams found in both documents count: one that only one document has can match nothing,
+and most of those are chance pairs across a word boundary (个节, 线教) that IDF, seeing them
+once, would rank first.
+
+Digits are folded to one sign (2020年 and 2021年 are the same bigrams): the year and the
+figures change every year, the role of a section does not. Markers never enter: sections get
+renumbered when one is inserted.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 _NOT_TEXT = re.compile(r"[\W_]+")
-# Filler that starts inline items (一是要…, 第一，要…) and says nothing about the content.
-_LEADING_FILLER = "要是"
+_DIGITS = re.compile(r"[0-9０-９]+")
+_RUNS = re.compile(r"[^\W_]+")
+# 要 opens inline items (一是要…, 第一，要…) and says nothing about their content; but it
+# is the first character of words a heading can start with (要素保障, 要害部门, 要求).
+_FILLER = "要"
+_FILLER_WORDS = tuple("素害求点务件闻塞")
+
+CONTENT_TERMS = 128  # bigrams kept per item: its topic; fewer lose it, more add noise and time
 
 
 def normalise(heading: str) -> str:
-    return _NOT_TEXT.sub("", heading).lstrip(_LEADING_FILLER)
+    text = _NOT_TEXT.sub("", heading)
+    if text[:1] == _FILLER and text[1:2] not in _FILLER_WORDS and len(text) > 2:
+        text = text[1:]
+    return text
 
 
 def bigrams(heading: str) -> list[str]:
-    text = normalise(heading)
+    text = _DIGITS.sub("#", normalise(heading))
     if len(text) < 2:
         return [text] if text else []
     return [text[i : i + 2] for i in range(len(text) - 1)]
+
+
+def text_bigrams(text: str) -> Counter[str]:
+    """Bigrams of running text, never across punctuation (…发展。加强… gives no 展加)."""
+    counts: Counter[str] = Counter()
+    for run in _RUNS.findall(_DIGITS.sub("#", text)):
+        counts.update(run[i : i + 2] for i in range(len(run) - 1))
+    return counts
 
 
 class HeadingSpace:
@@ -52,14 +79,64 @@ class HeadingSpace:
         return {gram: v / norm for gram, v in counts.items()} if norm else {}
 
 
+def content_vectors(
+    own: Sequence[Counter[str]], children: Sequence[Sequence[int]], *, terms: int = CONTENT_TERMS
+) -> list[dict[str, float]]:
+    """Content vectors of the items of several documents at once (IDF needs them all).
+
+    `own[i]` holds the bigrams of item i's own text, `children[i]` the indexes of its
+    children; an item's content is its own text and its subtree's. Children must come after
+    their parent in the numbering (document order does this)."""
+    n = len(own)
+    df: Counter[str] = Counter()
+    for counts in own:
+        df.update(counts.keys())
+    idf = {gram: math.log((n + 1) / (count + 1)) + 1.0 for gram, count in df.items()}
+    subtree: list[Counter[str] | None] = [None] * n
+    vectors: list[dict[str, float]] = [{}] * n
+    for i in range(n - 1, -1, -1):
+        counts = own[i]
+        if children[i]:
+            counts = counts.copy()
+            for kid in children[i]:
+                counts.update(subtree[kid])  # type: ignore[arg-type]
+        subtree[i] = counts
+        weights = [((1.0 + math.log(c)) * idf[gram], gram) for gram, c in counts.items()]
+        if len(weights) > terms:
+            weights.sort(reverse=True)
+            del weights[terms:]
+        norm = math.sqrt(sum(w * w for w, _ in weights))
+        vectors[i] = {gram: w / norm for w, gram in weights} if norm else {}
+    return vectors
+
+
+def document_similarity(own: Sequence[Counter[str]], second: Sequence[bool]) -> float:
+    """Cosine of two whole documents, each the sum of its items' texts (`second[i]` tells
+    which document item i is in), with every bigram, IDF over the items of both."""
+    n = len(own)
+    df: Counter[str] = Counter()
+    for counts in own:
+        df.update(counts.keys())
+    totals: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
+    for counts, in_second in zip(own, second, strict=True):
+        totals[in_second].update(counts)
+    vectors = []
+    for counts in totals:
+        weights = {
+            g: (1.0 + math.log(c)) * (math.log((n + 1) / (df[g] + 1)) + 1.0) for g, c in counts.items()
+        }
+        norm = math.sqrt(sum(w * w for w in weights.values()))
+        vectors.append({g: w / norm for g, w in weights.items()} if norm else {})
+    return cosine(vectors[0], vectors[1])
+
+
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(k, 0.0) for k, v in a.items())
+    # The key intersection runs in C: five times faster than a lookup per term.
+    return sum(a[k] * b[k] for k in a.keys() & b.keys())
 
 
 class NearestHeadings:
-    """An inverted index over one side's heading vectors."""
+    """An inverted index over one side's vectors."""
 
     def __init__(self, vectors: Sequence[dict[str, float]]) -> None:
         self._vectors = vectors

@@ -7,10 +7,13 @@ outlines have it. Ancestors of kept items are kept too, so the skeleton stays a 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
-from ..outline.model import Node, Outline
-from .script import EditScript, diff_graphs
+from tigang.outline.model import Node, Outline
+
+from .align import align
+from .script import EditScript, edit_script
 
 
 @dataclass(frozen=True)
@@ -24,20 +27,18 @@ class SkeletonItem:
 class Skeleton:
     reference: int  # index of the reference outline
     total: int
+    need: int  # outlines an item must be in (the reference included) to be in the skeleton
     items: tuple[SkeletonItem, ...]
     scores: tuple[tuple[float, ...], ...]  # pairwise similarity, symmetric
 
 
 def compare_many(outlines: list[Outline], min_share: float = 0.5) -> Skeleton:
-    from ..outline.graph import to_digraph
-
-    graphs = [to_digraph(o) for o in outlines]
-    n = len(graphs)
+    n = len(outlines)
     scripts: dict[tuple[int, int], EditScript] = {}
     scores = [[1.0] * n for _ in range(n)]
     for i in range(n):
         for j in range(i + 1, n):
-            script = diff_graphs(graphs[i], graphs[j])
+            script = edit_script(align(outlines[i], outlines[j]))
             scripts[(i, j)] = script
             scores[i][j] = scores[j][i] = script.score
     reference = max(range(n), key=lambda i: (sum(scores[i]), -i))
@@ -51,7 +52,7 @@ def compare_many(outlines: list[Outline], min_share: float = 0.5) -> Skeleton:
             matched = set(scripts[(other, reference)].alignment.pairs.values())
         for path in matched:
             share[path] = share.get(path, 0) + 1
-    need = max(1, -(-min_share * n // 1))  # ceil
+    need = max(1, math.ceil(min_share * n - 1e-9))
 
     def keep(nodes: tuple[Node, ...], prefix: tuple[int, ...]) -> tuple[SkeletonItem, ...]:
         out = []
@@ -64,7 +65,7 @@ def compare_many(outlines: list[Outline], min_share: float = 0.5) -> Skeleton:
         return tuple(out)
 
     items = keep(outlines[reference].nodes, ())
-    return Skeleton(reference, n, items, tuple(tuple(row) for row in scores))
+    return Skeleton(reference, n, need, items, tuple(tuple(row) for row in scores))
 
 
 def skeleton_to_dicts(items: tuple[SkeletonItem, ...]) -> list[dict]:

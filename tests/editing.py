@@ -145,7 +145,10 @@ class Editor:
         if not self.fresh:
             return False
         heading = self.fresh.pop(self.rng.randrange(len(self.fresh)))
-        siblings.insert(i + 1, Item(None, replace(template, heading=heading, children=()), heading))
+        # A new item brings its own text: a copy of the template's body would make it a
+        # reworded twin of the template, not an insertion.
+        fresh = replace(template, heading=heading, body="", children=())
+        siblings.insert(i + 1, Item(None, fresh, heading))
         self.touched.add(id(siblings))
         return True
 

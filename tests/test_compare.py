@@ -13,7 +13,7 @@ from goldfile import SHARED
 
 from tigang.cli import cli
 from tigang.compare import Op, diff
-from tigang.compare.render_text import rows
+from tigang.compare.merge import Kind, merged_tree
 from tigang.compare.similarity import HeadingSpace, cosine
 from tigang.outline import parse_file, parse_text
 
@@ -130,12 +130,23 @@ def test_empty_outline_is_an_honest_all_insert_diff():
     assert {e.op for e in script.edits} == {Op.INSERT} and script.score == 0.0
 
 
-def test_display_rows_cover_every_item_once():
-    a = parse_text("一、甲乙丙丁\n二、戊己庚辛\n三、壬癸子丑\n")
-    b = parse_text("一、戊己庚辛\n二、寅卯辰巳\n三、甲乙丙丁\n")
-    shown = rows(diff(a, b))
-    assert sorted(x for _, x, _, _ in shown if x is not None) == [(0,), (1,), (2,)]
-    assert sorted(y for _, _, y, _ in shown if y is not None) == [(0,), (1,), (2,)]
+def test_merged_tree_holds_every_item_once():
+    a = parse_text("一、甲乙丙丁\n（一）子项目一\n（二）子项目二\n二、戊己庚辛\n三、壬癸子丑\n")
+    b = parse_text("一、戊己庚辛\n二、寅卯辰巳\n三、甲乙丙丁\n（一）子项目一\n")
+    nodes = [n for n in merged_tree(diff(a, b)).walk() if n.a != ()]
+    real = [n for n in nodes if n.kind is not Kind.GHOST]
+    assert sorted(n.a for n in real if n.a is not None) == [(0,), (0, 0), (0, 1), (1,), (2,)]
+    assert sorted(n.b for n in real if n.b is not None) == [(0,), (1,), (2,), (2, 0)]
+
+
+def test_a_deleted_child_stays_beside_its_moved_parent():
+    """甲乙丙丁 moved from first to last; its deleted child (二) is shown under it there."""
+    a = parse_text("一、甲乙丙丁\n（一）子项目一\n（二）子项目二\n二、戊己庚辛\n三、壬癸子丑\n")
+    b = parse_text("一、戊己庚辛\n二、壬癸子丑\n三、甲乙丙丁\n（一）子项目一\n")
+    root = merged_tree(diff(a, b))
+    moved = next(n for n in root.children if n.kind is Kind.SHARED and n.a == (0,))
+    assert [(c.kind, c.a) for c in moved.children] == [(Kind.SHARED, (0, 0)), (Kind.ONLY_A, (0, 1))]
+    assert root.children[0].kind is Kind.GHOST  # and a mark at its old place
 
 
 # ------------------------------------------------------------ the command
@@ -149,14 +160,24 @@ def test_cli_text_json_and_png(tmp_path, shared):
     runner = CliRunner()
     result = runner.invoke(cli, ["diff", str(a), str(edited)])
     assert result.exit_code == 0
-    assert "update 1" in result.output.splitlines()[-1]
+    counts, scores = result.output.splitlines()[-2:]
+    assert "update 1" in counts and scores.startswith("score 0.9")
     result = runner.invoke(cli, ["diff", str(a), str(edited), "--format", "json"])
     doc = json.loads(result.output)
-    assert set(doc) == {"score", "ops"} and 0.9 < doc["score"] < 1.0
-    assert {"op", "a", "b", "similarity"} == set(doc["ops"][0])
+    assert doc["version"] == 1 and 0.9 < doc["score"] < 1.0
+    assert doc["a"]["file"] == str(a) and doc["b"]["file"] == str(edited)
+    assert doc["a"]["title"] == doc["b"]["title"] and doc["a"]["items"] == doc["b"]["items"]
+    assert doc["counts"]["update"] == 1
+    (update,) = [op for op in doc["ops"] if op["op"] == "update"]
+    assert update["a"]["heading"].startswith("推进思想建设") and update["b"]["heading"].startswith(
+        "加强思想建设"
+    )
+    assert update["a"]["line"] == update["b"]["line"] and update["a"]["marker"] == update["b"]["marker"]
     png = tmp_path / "diff.png"
     result = runner.invoke(cli, ["diff", str(a), str(edited), "-o", str(png)])
     assert result.exit_code == 0 and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    result = runner.invoke(cli, ["diff", str(a), str(edited), "-o", str(png)])
+    assert result.exit_code == 2 and "already exists (use --force" in result.output
 
 
 def test_cli_three_speeches_give_a_skeleton(tmp_path, shared):

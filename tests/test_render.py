@@ -298,12 +298,15 @@ def test_cli_bad_input_and_usage_exit_2(tmp_path):
     assert run("render", str(EXAMPLE), "-o", str(tmp_path / "d.png"), "--layout", "pie").exit_code == 2
 
 
-def test_cli_no_force_keeps_an_existing_file(tmp_path):
+def test_cli_an_existing_output_needs_force(tmp_path):
+    """Refused before any work, the user's file untouched; --force replaces it."""
     out = tmp_path / "d.png"
     out.write_bytes(b"old")
-    result = run("render", str(EXAMPLE), "-o", str(out), "--no-force")
-    assert result.exit_code == 2 and "already exists" in result.output
+    result = run("render", str(EXAMPLE), "-o", str(out))
+    assert result.exit_code == 2 and "already exists (use --force" in result.output
     assert out.read_bytes() == b"old"
+    result = run("render", str(EXAMPLE), "-o", str(out), "--force")
+    assert result.exit_code == 0 and out.read_bytes()[:4] == b"\x89PNG"
 
 
 def test_command_module_imports_no_plotting_library():

@@ -10,7 +10,7 @@ overlap by at least `threshold` (Jaccard). Banding lets many pairs far below it 
 a candidate the signatures estimate below `threshold` − 0.1 is dropped, and each document
 keeps its `max_candidates` best candidates by estimated Jaccard: even a template reused ten
 thousand times costs a linear number of alignments. Only the candidate pairs are aligned,
-by `compare`'s exact alignment (`diff_graphs`), in the engine's workers; their scores go to
+by `compare`'s exact alignment (`compare.diff`), in the engine's workers; their scores go to
 the `pairs` table.
 
 Incremental: pairs whose two documents are unchanged keep their score; pairs that are no
@@ -102,18 +102,11 @@ PairBatch = tuple[list[tuple[int, int]], dict[int, list[store.NodeRow]]]
 
 def align_batch(batch: PairBatch) -> list[tuple[int, int, float]]:
     """The worker's job: exact alignment scores of a batch of pairs."""
-    from ...outline.graph import to_digraph
-    from ..script import diff_graphs
+    from .. import diff
 
     pairs, rows = batch
-    graphs = {}
-
-    def graph(doc: int):
-        if doc not in graphs:
-            graphs[doc] = to_digraph(store.outline_from_rows(rows[doc]))
-        return graphs[doc]
-
-    return [(a, b, round(diff_graphs(graph(a), graph(b)).score, 6)) for a, b in pairs]
+    outlines = {doc: store.outline_from_rows(doc_rows) for doc, doc_rows in rows.items()}
+    return [(a, b, round(diff(outlines[a], outlines[b]).score, 6)) for a, b in pairs]
 
 
 def _batches(con, pairs: list[tuple[int, int]], size: int) -> Iterator[PairBatch]:

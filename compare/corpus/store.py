@@ -249,7 +249,7 @@ def _sort_key(path: str) -> tuple[int, ...]:
 def outline_from_rows(
     rows: Iterable[NodeRow], title: str | None = None, source: str | None = None
 ) -> Outline:
-    """The outline a document's node rows describe: enough for `to_digraph`, `diff` and
+    """The outline a document's node rows describe: enough for `diff` and
     `compare_many` (markers, numbers, headings, lines and levels; no body text)."""
     children: dict[tuple[int, ...], list] = {(): []}
     ordered = sorted(rows, key=lambda r: _sort_key(r[0]))

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import importlib.resources
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -333,17 +333,58 @@ def build(
     """Wrap, measure and place everything; nothing is drawn yet."""
     from ..graph import ROOT, children_of, to_digraph
 
+    graph = to_digraph(outline, depth=depth)
+    items = {
+        node: (graph.nodes[node]["marker"], graph.nodes[node]["label"], graph.nodes[node]["level"])
+        for node in graph
+        if node != ROOT
+    }
+    count = len(items)
+    total = len(outline)
+    deepest = max((level for _, _, level in items.values()), default=0)
+    info = f"{count} 项 · {deepest} 层" if count else ""
+    if count < total:
+        info += f"（共 {total} 项，只显示前 {depth} 层）"
+    if outline.source and outline.source != "-":
+        info += f" · {Path(outline.source).name}" if info else Path(outline.source).name
+    return scene(
+        _title(outline),
+        ROOT,
+        children_of(graph),
+        items,
+        info=info,
+        layout=layout,
+        font=font,
+        max_chars=max_chars,
+        max_lines=max_lines,
+        style=style,
+    )
+
+
+def scene(
+    title: str,
+    root: Any,
+    children: dict[Any, list[Any]],
+    items: dict[Any, tuple[str, str, int]],
+    *,
+    info: str = "",
+    layout: str = "tree",
+    font: str | Path | None = None,
+    max_chars: int = 16,
+    max_lines: int | None = 3,
+    style: Style | None = None,
+) -> Diagram:
+    """A diagram of any tree: `items` gives each node but the root its (marker, label, level),
+    the label starting with the marker; `children` lists each node's children in order.
+    Outlines and the union tree of a diff are both drawn through here."""
     if layout not in LAYOUTS:
         raise RenderError(f"unknown layout {layout!r} (use one of: {', '.join(LAYOUTS)})")
     style = style or Style()
     fonts = font_chain(font)
     families = [register_font(path) for path in fonts]
     families = list(dict.fromkeys(families))  # a user font may share its name with ours
-    graph = to_digraph(outline, depth=depth)
-    children = children_of(graph)
-    title = _title(outline)
 
-    everything = title + "".join(graph.nodes[n]["label"] for n in graph)
+    everything = title + "".join(label for _, label, _ in items.values())
     missing = uncovered(everything, fonts)
     measure = Measure(families, style.font_size)
     title_measure = Measure(families, style.title_size)
@@ -353,20 +394,19 @@ def build(
 
     labels: dict[Any, list[str]] = {}
     markers: dict[Any, str] = {}
-    levels: dict[Any, int] = {}
+    levels: dict[Any, int] = {root: 0}
     sizes: dict[Any, tuple[float, float]] = {}
-    for node in graph:
-        attrs = graph.nodes[node]
-        levels[node] = attrs["level"]
-        if node == ROOT:
+    for node in children:
+        if node == root:
             if layout == "tree":
                 labels[node], markers[node] = [], ""
                 sizes[node] = (style.root_dot, style.root_dot)
                 continue
             text, keep = _clean(title, missing), 0
         else:
-            marker = _clean(attrs["marker"], missing)
-            text = marker + _clean(attrs["label"][len(attrs["marker"]) :], missing)
+            marker_text, label, levels[node] = items[node]
+            marker = _clean(marker_text, missing)
+            text = marker + _clean(label[len(marker_text) :], missing)
             keep = len(marker)
             markers[node] = marker
         lines = wrap(text, measure, width, max_lines=max_lines, keep=keep)
@@ -379,7 +419,7 @@ def build(
 
     if layout == "tree":
         boxes = tidy_tree(
-            ROOT,
+            root,
             children,
             sizes,
             level_gap=style.level_gap,
@@ -387,19 +427,11 @@ def build(
             subtree_gap=style.subtree_gap,
         )
     else:
-        boxes = radial(ROOT, children, sizes, ring_gap=style.ring_gap, gap=style.ring_clearance)
+        boxes = radial(root, children, sizes, ring_gap=style.ring_gap, gap=style.ring_clearance)
     frame = bounds(boxes.values())
 
-    count = graph.number_of_nodes() - 1
+    count = len(items)
     note = None if count else "没有找到编号结构 · no numbered outline found"
-    deepest = max(levels.values())
-    total = len(outline)
-    info = f"{count} 项 · {deepest} 层" if count else ""
-    if count < total:
-        info += f"（共 {total} 项，只显示前 {depth} 层）"
-    if outline.source and outline.source != "-":
-        info += f" · {Path(outline.source).name}" if info else Path(outline.source).name
-
     extra = uncovered(info + (note or ""), fonts)  # only without any CJK font
     missing |= extra
     info, note = _clean(info, extra), note and _clean(note, extra)
@@ -457,8 +489,14 @@ def _text(
     )
 
 
-def figure(diagram: Diagram):
-    """A matplotlib Figure (Agg canvas) of the diagram, one data unit per point, y down."""
+def figure(
+    diagram: Diagram,
+    *,
+    colours: Callable[[Any], tuple[str, str, str]] | None = None,
+    dashed: Container[Any] = (),
+):
+    """A matplotlib Figure (Agg canvas) of the diagram, one data unit per point, y down.
+    `colours` and `dashed` go to `draw_tree`."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -511,7 +549,7 @@ def figure(diagram: Diagram):
             ha="center",
         )
         return fig
-    draw_tree(ax, diagram)
+    draw_tree(ax, diagram, colours=colours, dashed=dashed)
     return fig
 
 
@@ -521,10 +559,12 @@ def draw_tree(
     *,
     dx: float = 0.0,
     dy: float = 0.0,
-    colours: Callable[[tuple[int, ...]], tuple[str, str, str]] | None = None,
+    colours: Callable[[Any], tuple[str, str, str]] | None = None,
+    dashed: Container[Any] = (),
 ) -> None:
     """The links and boxes of `diagram` on `ax`, shifted by (dx, dy). `colours(node)` gives
-    (fill, edge, marker colour); by level unless given. `tigang diff` colours by operation."""
+    (fill, edge, marker colour); by level unless given. `tigang diff` colours by operation,
+    and draws the old place of a moved item `dashed`."""
     from matplotlib.collections import LineCollection
     from matplotlib.patches import Circle, FancyBboxPatch
 
@@ -565,6 +605,7 @@ def draw_tree(
                 facecolor=fill,
                 edgecolor=edge,
                 linewidth=1.0,
+                linestyle="--" if node in dashed else "-",
                 zorder=2,
             )
         )
@@ -647,6 +688,7 @@ __all__ = [
     "register_font",
     "render",
     "save",
+    "scene",
     "uncovered",
     "wrap",
 ]

@@ -11,26 +11,9 @@ import sys
 import click
 
 from tigang import __version__
+from tigang.files import load
 
 FORMATS = ("tree", "json", "markdown", "text")
-
-
-class InputFailure(click.ClickException):
-    """A one-line error about the input; exit code 2 like click's usage errors."""
-
-    exit_code = 2
-
-    def show(self, file=None) -> None:
-        click.echo(f"tigang: error: {self.message}", err=True)
-
-
-def _load(path: str):
-    from tigang.outline import InputError, parse_file
-
-    try:
-        return parse_file(path)
-    except InputError as exc:
-        raise InputFailure(str(exc)) from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -54,7 +37,7 @@ def cli() -> None:
 @click.option("-b", "--body", is_flag=True, help="Show the first sentence of each item's body.")
 def show(path: str, fmt: str, depth: int | None, body: bool) -> None:
     """Print the outline of FILE ("-" reads standard input)."""
-    outline = _load(path)
+    outline = load(path)
     if fmt == "tree":
         from tigang.outline.render.terminal import print_tree
 

@@ -26,7 +26,7 @@ def check(
     paths: tuple[str, ...], fmt: str, select: str | None, ignore: str | None, config_path: str | None
 ) -> None:
     """Check the numbering and structure of FILE... ("-" reads standard input)."""
-    from tigang.cli import InputFailure
+    from tigang.files import InputFailure
     from tigang.outline import InputError, parse_file
     from tigang.outline.lint import RULES_BY_CODE, ConfigError, Severity, check_outline, load_config
 

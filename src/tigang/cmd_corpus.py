@@ -14,12 +14,12 @@ from pathlib import Path
 
 import click
 
+from tigang.files import InputFailure
+
 FAMILY_THRESHOLD = 0.6
 
 
 def _failure(message: str) -> click.ClickException:
-    from tigang.cli import InputFailure  # not at import: tigang.cli imports this module
-
     return InputFailure(message)
 
 

@@ -1,5 +1,5 @@
 """`tigang diff`: compare two outlines (aligned columns, JSON edit script, or a picture),
-or three and more (the common skeleton and a pairwise similarity table)."""
+or three and more (the common skeleton and a pairwise score table)."""
 
 from __future__ import annotations
 
@@ -8,14 +8,31 @@ import sys
 
 import click
 
+from tigang.files import FORCE, InputFailure, check_output, load, write_output
+
+LAYOUTS = ("merged", "sides")  # the same as tigang.compare.render_graph.LAYOUTS
+
 
 @click.command()
 @click.argument("paths", metavar="A B [C...]", nargs=-1, required=True)
 @click.option("-f", "--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False), help="Write a picture (.png .svg .pdf) of the diff."
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write a picture (.png .svg .pdf) of the diff, or of the skeleton of three and more.",
 )
+@click.option(
+    "--layout",
+    type=click.Choice(LAYOUTS),
+    default="merged",
+    show_default=True,
+    help="merged: one tree of both outlines; sides: the two trees side by side with links.",
+)
+@FORCE
 @click.option("--dpi", type=click.IntRange(min=30, max=600), default=150, show_default=True)
+@click.option("--changes-only", is_flag=True, help="Fold the items that did not change.")
+@click.option("--exit-code", is_flag=True, help="Exit 1 when the outlines differ, 0 when they are the same.")
 @click.option(
     "--min-share",
     type=click.FloatRange(0.0, 1.0),
@@ -23,28 +40,41 @@ import click
     show_default=True,
     help="With three or more files: share of outlines an item needs to be in the skeleton.",
 )
-def diff(paths: tuple[str, ...], fmt: str, output: str | None, dpi: int, min_share: float) -> None:
-    """Compare the outlines of A and B (or of three and more speeches)."""
-    from tigang.cli import InputFailure, _load
+def diff(
+    paths: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    layout: str,
+    force: bool,
+    dpi: int,
+    changes_only: bool,
+    exit_code: bool,
+    min_share: float,
+) -> None:
+    """Compare the outlines of A and B, or the common skeleton of three and more.
 
+    \b
+    tigang diff 2021年报告.txt 2022年报告.txt
+    tigang diff 初稿.txt 定稿.txt --changes-only
+    tigang diff a.txt b.txt -o 对比.png
+    tigang diff a.txt b.txt c.txt --min-share 0.6
+    """
     if len(paths) < 2:
         raise click.UsageError("give two files to compare (or more for a common skeleton)")
-    outlines = [_load(path) for path in paths]
-    if len(paths) > 2:
-        from tigang.compare.render_text import print_skeleton
-        from tigang.compare.skeleton import compare_many, skeleton_to_dicts
+    if output:
+        from tigang.outline.render.diagram import RenderError, output_format
 
-        skeleton = compare_many(outlines, min_share)
-        if fmt == "json":
-            doc = {
-                "reference": paths[skeleton.reference],
-                "scores": [list(row) for row in skeleton.scores],
-                "files": list(paths),
-                "skeleton": skeleton_to_dicts(skeleton.items),
-            }
-            sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
-        else:
-            print_skeleton(outlines, list(paths), skeleton)
+        try:
+            output_format(output)
+        except RenderError as exc:
+            raise InputFailure(str(exc)) from None
+        check_output(output, force=force)
+    outlines = [load(path) for path in paths]
+    from tigang.compare.render_text import short_name
+
+    names = _names(paths, short_name)
+    if len(paths) > 2:
+        _many(outlines, names, fmt, output, force, dpi, min_share)
         return
     from tigang.compare import diff as diff_outlines
 
@@ -52,17 +82,49 @@ def diff(paths: tuple[str, ...], fmt: str, output: str | None, dpi: int, min_sha
     script = diff_outlines(a, b)
     if output:
         from tigang.compare.render_graph import draw
-        from tigang.outline.output import OutputError
-        from tigang.outline.render.diagram import RenderError
 
-        try:
-            written = draw(a, b, script, output, dpi=dpi)
-        except (OutputError, RenderError) as exc:
-            raise InputFailure(str(exc)) from None
-        click.echo(f"wrote {written}", err=True)
+        written = write_output(
+            output, lambda tmp: draw(script, tmp, names=names, layout=layout, dpi=dpi), force=force
+        )
+        click.echo(f"{written}: {layout} diff, score {script.score:.2f}", err=True)
     if fmt == "json":
-        sys.stdout.write(json.dumps(script.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(script.to_dict(names=tuple(paths)), ensure_ascii=False, indent=2) + "\n")
     elif not output:
         from tigang.compare.render_text import print_diff
 
-        print_diff(a, b, script)
+        print_diff(script, names, changes_only=changes_only)
+    if exit_code and script.changed:
+        sys.exit(1)
+
+
+def _names(paths: tuple[str, ...], short_name) -> tuple[str, ...]:
+    """Short names for headers and tables: file stems, with the folder when stems repeat."""
+    stems = [short_name(p, f"#{i + 1}") for i, p in enumerate(paths)]
+    if len(set(stems)) == len(stems):
+        return tuple(stems)
+    return tuple(p if p != "-" else stems[i] for i, p in enumerate(paths))
+
+
+def _many(outlines, names, fmt: str, output: str | None, force: bool, dpi: int, min_share: float) -> None:
+    from tigang.compare.render_text import print_skeleton
+    from tigang.compare.skeleton import compare_many, skeleton_to_dicts
+
+    skeleton = compare_many(outlines, min_share)
+    if output:
+        from tigang.compare.render_graph import draw_skeleton
+
+        written = write_output(
+            output, lambda tmp: draw_skeleton(outlines, names, skeleton, tmp, dpi=dpi), force=force
+        )
+        click.echo(f"{written}: skeleton of {len(outlines)} outlines", err=True)
+    if fmt == "json":
+        doc = {
+            "files": list(names),
+            "reference": names[skeleton.reference],
+            "need": skeleton.need,
+            "scores": [list(row) for row in skeleton.scores],
+            "skeleton": skeleton_to_dicts(skeleton.items),
+        }
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    elif not output:
+        print_skeleton(outlines, list(names), skeleton)

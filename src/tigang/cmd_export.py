@@ -40,7 +40,7 @@ def export(
     tigang export 讲话稿.txt -o 提纲.xmind
     tigang export 讲话稿.txt --format mermaid
     """
-    from tigang.cli import InputFailure
+    from tigang.files import InputFailure
     from tigang.outline import InputError, parse_file
     from tigang.outline.output import OutputError, write_bytes_atomic, write_text_atomic
     from tigang.outline.render import EXPORTERS, exporter_for_suffix

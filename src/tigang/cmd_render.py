@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import click
 
+from tigang.files import FORCE, InputFailure, check_output, load, os_reason
+
 LAYOUTS = ("tree", "mindmap")  # the same as tigang.outline.render.diagram.LAYOUTS
 
 
@@ -51,7 +53,7 @@ LAYOUTS = ("tree", "mindmap")  # the same as tigang.outline.render.diagram.LAYOU
     show_default=True,
     help="Elide labels longer than this many lines with …; 0 keeps every line.",
 )
-@click.option("-f", "--force/--no-force", default=True, help="Overwrite an existing output (default).")
+@FORCE
 def render(
     path: str,
     output: str,
@@ -64,7 +66,6 @@ def render(
     force: bool,
 ) -> None:
     """Draw the outline of FILE as a diagram ("-" reads standard input)."""
-    from tigang.cli import InputFailure, _load
     from tigang.outline.output import OutputError
     from tigang.outline.render.diagram import RenderError, output_format
 
@@ -72,7 +73,8 @@ def render(
         output_format(output)  # a bad suffix is reported before the input is read
     except RenderError as exc:
         raise InputFailure(str(exc)) from None
-    outline = _load(path)
+    check_output(output, force=force)  # and an existing output before the work
+    outline = load(path)
     from tigang.outline.render.diagram import render as draw
 
     try:
@@ -90,7 +92,7 @@ def render(
     except (RenderError, OutputError) as exc:
         raise InputFailure(str(exc)) from None
     except OSError as exc:
-        raise InputFailure(f"{output}: {exc.strerror or exc}") from None
+        raise InputFailure(f"{output}: cannot write ({os_reason(exc)})") from None
     missing = done.diagram.missing
     if missing:
         shown = "".join(sorted(missing)[:10])
