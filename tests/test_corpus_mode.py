@@ -99,6 +99,7 @@ def test_schema_is_the_documented_one(small, tmp_path):
         "node_count",
         "status",
         "error",
+        "outline_sha",
     ]
     assert columns["nodes"][:8] == [
         "document_id",
@@ -139,9 +140,56 @@ def test_outlines_come_back_from_the_rows(small, tmp_path):
     back = store.outline_from_rows(store.node_rows(con, [doc_id])[doc_id], "关于工作的讲话")
     con.close()
     original = parse_text(SPEECH)
-    assert [(n.label, n.level, n.line) for n in back.walk()] == [
-        (n.label, n.level, n.line) for n in original.walk()
+    assert [(n.label, n.level, n.line, n.body) for n in back.walk()] == [
+        (n.label, n.level, n.line, n.body) for n in original.walk()
     ]
+
+
+def test_a_database_that_is_not_a_corpus_is_left_alone(small, tmp_path):
+    """A DuckDB file of the user's own, with or without a `documents` table: refused before
+    anything is written; a corpus of the first layout is upgraded and parsed again."""
+    import duckdb
+
+    for schema in ("create table documents (x integer)", "create table notes (y varchar)"):
+        db = tmp_path / f"own{len(schema)}.duckdb"
+        con = duckdb.connect(str(db))
+        con.execute(schema)
+        con.close()
+        result = run("build", str(small), "-o", str(db))
+        assert result.exit_code == 2 and "not a tigang corpus" in result.output
+        con = duckdb.connect(str(db), read_only=True)
+        tables = {t for (t,) in con.execute("select table_name from information_schema.tables").fetchall()}
+        con.close()
+        assert len(tables) == 1, tables
+    old = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(old))
+    con.execute(
+        store.SCHEMA.replace(",\n    outline_sha varchar", "").replace(",\n    body varchar not null", "")
+    )
+    con.close()
+    result = run("build", str(small), "-o", str(old))
+    assert result.exit_code == 0, result.output
+    con = store.connect(old, read_only=True)
+    assert store.get_meta(con, "version") == str(store.VERSION)
+    assert con.execute("select count(*) from nodes where body <> ''").fetchone()[0] > 0
+    con.close()
+
+
+def test_reposts_are_aligned_once(tmp_path):
+    """Three copies of one speech under other names: one group, linked with score 1."""
+    folder = tmp_path / "reposts"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (folder / name).write_text(SPEECH, encoding="utf-8")
+    (folder / "other.txt").write_text("一、完全不同的主题\n二、另一件事情\n", encoding="utf-8")
+    db = tmp_path / "r.duckdb"
+    result = run("build", str(folder), "-o", str(db))
+    assert result.exit_code == 0 and "2 documents repeat another's outline" in result.output
+    con = store.connect(db, read_only=True)
+    pairs = con.execute("select a, b, score from pairs order by a, b").fetchall()
+    assert store.get_meta(con, "distinct_outlines") == "2"
+    con.close()
+    assert pairs[:2] == [(1, 2, 1.0), (1, 3, 1.0)]
 
 
 def test_bad_files_are_recorded_and_counted(small, tmp_path):

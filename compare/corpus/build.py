@@ -79,6 +79,7 @@ def _node_rows(doc_id: int, outline) -> list[tuple]:
                     node.line,
                     prefix,
                     node.marker.family.value,
+                    node.body,
                 )
             )
             visit(node.children, path)
@@ -89,14 +90,14 @@ def _node_rows(doc_id: int, outline) -> list[tuple]:
 
 def parse_one(task: Task) -> Result:
     doc_id, rel, absolute, known = task
-    from ...outline.parser import parse_file
-    from ...outline.source import InputError
+    from tigang.outline.parser import parse_file
+    from tigang.outline.source import InputError
 
     try:
         data = Path(absolute).read_bytes()
     except OSError as exc:
         return (
-            (doc_id, rel, None, None, None, 0, "error", f"{rel}: cannot read ({exc.strerror or exc})"),
+            (doc_id, rel, None, None, None, 0, "error", f"{rel}: cannot read ({exc.strerror or exc})", None),
             [],
             0,
         )
@@ -107,12 +108,15 @@ def parse_one(task: Task) -> Result:
         outline = parse_file(absolute)
     except InputError as exc:
         message = str(exc).replace(absolute, rel, 1)
-        return (doc_id, rel, sha, None, None, 0, "error", " ".join(message.split())), [], 0
+        return (doc_id, rel, sha, None, None, 0, "error", " ".join(message.split()), None), [], 0
     except Exception as exc:  # a parser bug must not stop a build of 100,000 files
         message = " ".join(f"{rel}: cannot parse ({type(exc).__name__}: {exc})".split())
-        return (doc_id, rel, sha, None, None, 0, "error", message), [], 0
+        return (doc_id, rel, sha, None, None, 0, "error", message, None), [], 0
     nodes = _node_rows(doc_id, outline)
-    row = (doc_id, rel, sha, outline.title, outline.encoding, len(nodes), "ok", None)
+    fingerprint = hashlib.sha256(
+        "\n".join(f"{r[2]}\t{r[3]}\t{r[5]}" for r in nodes).encode("utf-8")
+    ).hexdigest()
+    row = (doc_id, rel, sha, outline.title, outline.encoding, len(nodes), "ok", None, fingerprint)
     return row, nodes, len(data)
 
 

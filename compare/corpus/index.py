@@ -1,24 +1,31 @@
-"""Which documents share a structure: candidates from MinHash-LSH, scores from exact alignment.
+"""Which documents share a structure: candidates, then scores from the exact alignment.
 
-Aligning all n(n−1)/2 pairs is out of reach at 10,000 documents (fifty million alignments).
-Each document is reduced to the set of character bigrams of its normalised headings (the
-ones `compare.similarity` uses, so a reworded heading keeps most of its bigrams). Bigrams
-that more than a fifth of the documents have (建设, 加强, 工作) are dropped first, like stop
-words: they make unrelated speeches look alike. MinHash signatures of the sets go into an
-LSH index (datasketch), which returns, for each document, the documents whose sets probably
-overlap by at least `threshold` (Jaccard). Banding lets many pairs far below it through, so
-a candidate the signatures estimate below `threshold` − 0.1 is dropped, and each document
-keeps its `max_candidates` best candidates by estimated Jaccard: even a template reused ten
-thousand times costs a linear number of alignments. Only the candidate pairs are aligned,
-by `compare`'s exact alignment (`compare.diff`), in the engine's workers; their scores go to
-the `pairs` table.
+Identical outlines (reposts of one speech are common in scraped corpora) are found by their
+fingerprint (`documents.outline_sha`) and aligned once: one member of each group stands for
+it, and the others are linked to it with score 1.
 
-Incremental: pairs whose two documents are unchanged keep their score; pairs that are no
-longer candidates are dropped, so the table is always the current candidates, scored.
+Candidates come from two sources:
+
+- MinHash-LSH over heading bigrams, for any size. Aligning all n(n−1)/2 pairs is out of
+  reach at 10,000 documents (fifty million alignments). Each document is reduced to the set
+  of character bigrams of its normalised headings; bigrams that more than a fifth of the
+  documents have (建设, 加强, 工作) are dropped first, like stop words. MinHash signatures go
+  into an LSH index (datasketch), which returns, for each document, those whose sets probably
+  overlap by at least `threshold` (Jaccard). A candidate the signatures estimate below
+  `threshold` − 0.1 is dropped, and each document keeps its `max_candidates` best;
+- up to `ALL_PAIRS` distinct outlines, every pair is looked at: each document's whole text as
+  a TF-IDF vector, all cosines at once, and each document keeps its `TEXT_CANDIDATES` best
+  above `compare.align.Thresholds.related`. Two years of one work report reword most of their
+  headings, and only their text says they belong together.
+
+Only candidates are aligned, by `compare.diff` (the score of `tigang diff`), in the engine's
+workers. Incremental: pairs whose two documents are unchanged keep their score; pairs that
+are no longer candidates are dropped.
 """
 
 from __future__ import annotations
 
+import math
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -34,12 +41,15 @@ COMMON_SHARE = 0.2  # bigrams in more documents than this share say nothing abou
 COMMON_MIN_DOCUMENTS = 100  # below this, keep every bigram: a small corpus aligns cheaply anyway
 SEED = 1
 VERIFY_SLACK = 0.1
+ALL_PAIRS = 2000  # distinct outlines up to which every pair is looked at (by text first)
+TEXT_CANDIDATES = 5  # … and each keeps its best few by text for the exact alignment
 
 
 @dataclass
 class SimilaritySummary:
     documents: int = 0  # documents with at least one heading
-    candidates: int = 0  # pairs in the table: the exact alignments the corpus needs
+    distinct: int = 0  # … with distinct outlines (the others repeat one of them)
+    candidates: int = 0  # pairs of distinct outlines aligned exactly
     aligned: int = 0  # alignments computed by this run (the rest were kept)
     seconds: float = 0.0
 
@@ -49,7 +59,7 @@ class SimilaritySummary:
 
 
 def shingles(headings: list[str]) -> set[bytes]:
-    from ..similarity import bigrams
+    from tigang.compare.similarity import bigrams
 
     return {gram.encode() for heading in headings for gram in bigrams(heading)}
 
@@ -100,9 +110,49 @@ def candidate_pairs(
 PairBatch = tuple[list[tuple[int, int]], dict[int, list[store.NodeRow]]]
 
 
+def text_candidates(texts: dict[int, str], *, related: float, max_candidates: int) -> set[tuple[int, int]]:
+    """Pairs (a < b) whose whole texts are alike (TF-IDF cosine of their character bigrams
+    ≥ `related`), each document's `max_candidates` best. All pairs at once: a sparse product."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    from tigang.compare.similarity import text_bigrams
+
+    ids = sorted(texts)
+    if len(ids) < 2:
+        return set()
+    vocabulary: dict[str, int] = {}
+    counts = [text_bigrams(texts[i]) for i in ids]
+    df: Counter[str] = Counter()
+    for c in counts:
+        df.update(c.keys())
+    n = len(ids)
+    rows, cols, values = [], [], []
+    for r, c in enumerate(counts):
+        for gram, k in c.items():
+            rows.append(r)
+            cols.append(vocabulary.setdefault(gram, len(vocabulary)))
+            values.append((1.0 + math.log(k)) * (math.log((n + 1) / (df[gram] + 1)) + 1.0))
+    matrix = csr_matrix((values, (rows, cols)), shape=(n, len(vocabulary)), dtype=np.float64)
+    norms = np.sqrt(matrix.multiply(matrix).sum(axis=1)).A1
+    norms[norms == 0] = 1.0
+    matrix = csr_matrix(matrix.multiply(1.0 / norms[:, None]))
+    cosine = (matrix @ matrix.T).toarray()
+    np.fill_diagonal(cosine, 0.0)
+    pairs: set[tuple[int, int]] = set()
+    keep = min(max_candidates, n - 1)
+    best = np.argpartition(-cosine, keep - 1, axis=1)[:, :keep]
+    for r in range(n):
+        for c in best[r]:
+            if cosine[r, c] >= related:
+                a, b = ids[r], ids[int(c)]
+                pairs.add((min(a, b), max(a, b)))
+    return pairs
+
+
 def align_batch(batch: PairBatch) -> list[tuple[int, int, float]]:
     """The worker's job: exact alignment scores of a batch of pairs."""
-    from .. import diff
+    from tigang.compare import diff
 
     pairs, rows = batch
     outlines = {doc: store.outline_from_rows(doc_rows) for doc, doc_rows in rows.items()}
@@ -123,34 +173,64 @@ def update_pairs(
     num_perm: int = NUM_PERM,
     max_candidates: int = MAX_CANDIDATES,
     common_share: float = COMMON_SHARE,
+    all_pairs: int = ALL_PAIRS,
     progress=None,
     batch_pairs: int = BATCH_PAIRS,
 ) -> SimilaritySummary:
     """Score the current candidate pairs into the `pairs` table."""
+    from tigang.compare.align import Thresholds
+
     started = time.perf_counter()
     settings = (
         f"minhash-lsh bigrams threshold={threshold} num_perm={num_perm} "
-        f"max_candidates={max_candidates} common_share={common_share}"
+        f"max_candidates={max_candidates} common_share={common_share} all_pairs={all_pairs}"
     )
     if store.get_meta(con, "index") != settings:
         con.execute("delete from pairs")
-    headings: dict[int, list[str]] = {}
-    for doc, heading in con.execute(
-        "select n.document_id, n.heading from nodes n join documents d on d.id = n.document_id "
-        "where d.status = 'ok'"
+    # One document stands for each group of identical outlines; the others link to it.
+    groups: dict[str, list[int]] = {}
+    for doc, fingerprint in con.execute(
+        "select id, outline_sha from documents where status = 'ok' and node_count > 0 order by id"
     ).fetchall():
-        headings.setdefault(doc, []).append(heading)
+        groups.setdefault(fingerprint, []).append(doc)
+    stands_for = {members[0]: members for members in groups.values()}
+    headings: dict[int, list[str]] = {doc: [] for doc in stands_for}
+    for doc, heading in con.execute(
+        "select document_id, heading from nodes where document_id in (select unnest($1::integer[]))",
+        [sorted(stands_for)],
+    ).fetchall():
+        headings[doc].append(heading)
     sets = drop_common({doc: shingles(h) for doc, h in headings.items()}, common_share)
-    summary = SimilaritySummary(documents=sum(1 for s in sets.values() if s))
-    wanted = candidate_pairs(sets, threshold=threshold, num_perm=num_perm, max_candidates=max_candidates)
-    have = set(con.execute("select a, b from pairs").fetchall())
-    stale = sorted(have.difference(wanted))
+    summary = SimilaritySummary(documents=sum(len(m) for m in stands_for.values()), distinct=len(stands_for))
+    wanted = set(candidate_pairs(sets, threshold=threshold, num_perm=num_perm, max_candidates=max_candidates))
+    if len(stands_for) <= all_pairs:
+        texts: dict[int, list[str]] = {doc: [] for doc in stands_for}
+        for doc, heading, body in con.execute(
+            "select document_id, heading, body from nodes where document_id in (select unnest($1::integer[]))",
+            [sorted(stands_for)],
+        ).fetchall():
+            texts[doc].append(f"{heading}。{body}")
+        wanted |= text_candidates(
+            {doc: "\n".join(parts) for doc, parts in texts.items()},
+            related=Thresholds().related,
+            max_candidates=TEXT_CANDIDATES,
+        )
+    links = {(members[0], other) for members in stands_for.values() for other in members[1:]}
+    have = {(a, b): s for a, b, s in con.execute("select a, b, score from pairs").fetchall()}
+    stale = sorted(set(have).difference(wanted | links))
     if stale:
         con.execute(
             "delete from pairs where a::bigint * 4294967296 + b in (select unnest($1::bigint[]))",
             [[a * 4294967296 + b for a, b in stale]],
         )
-    todo = [pair for pair in wanted if pair not in have]
+    store.insert_columns(
+        con,
+        "pairs",
+        ("a", "b", "score"),
+        ("integer", "integer", "double"),
+        [(a, b, 1.0) for a, b in sorted(links) if (a, b) not in have],
+    )
+    todo = sorted(pair for pair in wanted if pair not in have)
     done = 0
     for scores in engine.map(align_batch, _batches(con, todo, batch_pairs)):
         store.insert_columns(con, "pairs", ("a", "b", "score"), ("integer", "integer", "double"), scores)
@@ -165,6 +245,7 @@ def update_pairs(
         {
             "index": settings,
             "indexed_documents": summary.documents,
+            "distinct_outlines": summary.distinct,
             "exact_alignments": summary.candidates,
             "possible_pairs": summary.possible,
         },

@@ -1,12 +1,14 @@
 """The corpus database: one DuckDB file, four documented tables (see docs/corpus.md).
 
 `documents` — one row per file: id, path (relative to the corpus folder, `/` separators),
-sha256 of the bytes, title, encoding, node_count, status ('ok' or 'error') and error (the
-one-line message). `nodes` — one row per outline item: document_id, path (the child-index
-path from the root as text, '2.0' is the first child of the third section), level (1 = top),
-marker (as written), number, heading, line, parent (the parent's path, NULL at the top) and
-marker_family. `pairs` — the candidate pairs aligned exactly: a < b (document ids) and the
-structural similarity score. `meta` — key/value: the corpus root, index parameters, counts.
+sha256 of the bytes, title, encoding, node_count, status ('ok' or 'error'), error (the
+one-line message) and outline_sha (a fingerprint of the outline: reposts of one speech share
+it). `nodes` — one row per outline item: document_id, path (the child-index path from the
+root as text, '2.0' is the first child of the third section), level (1 = top), marker (as
+written), number, heading, line, parent (the parent's path, NULL at the top), marker_family
+and body (the item's own text). `pairs` — the candidate pairs aligned exactly: a < b
+(document ids) and the similarity score of `tigang diff`. `meta` — key/value: the format
+marker and version, the corpus root, index parameters, counts.
 
 Rows go in by columns (`unnest` of lists), in batches: a row-by-row `executemany` is a
 hundred times slower. Only the main process holds the connection.
@@ -19,7 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ...outline.model import Family, Marker, Node, Outline, Placement
+from tigang.outline.model import Family, Marker, Node, Outline, Placement
+
+FORMAT = "tigang-corpus"
+VERSION = 2  # 2: nodes.body and documents.outline_sha (content-aware alignment, duplicates)
 
 SCHEMA = """
 create table if not exists documents (
@@ -30,7 +35,8 @@ create table if not exists documents (
     encoding varchar,
     node_count integer not null,
     status varchar not null,
-    error varchar
+    error varchar,
+    outline_sha varchar
 );
 create table if not exists nodes (
     document_id integer not null,
@@ -41,7 +47,8 @@ create table if not exists nodes (
     heading varchar not null,
     line integer not null,
     parent varchar,
-    marker_family varchar not null
+    marker_family varchar not null,
+    body varchar not null
 );
 create table if not exists pairs (
     a integer not null,
@@ -54,8 +61,28 @@ create table if not exists meta (
 );
 """
 
-DOCUMENT_COLUMNS = ("id", "path", "sha256", "title", "encoding", "node_count", "status", "error")
-DOCUMENT_TYPES = ("integer", "varchar", "varchar", "varchar", "varchar", "integer", "varchar", "varchar")
+DOCUMENT_COLUMNS = (
+    "id",
+    "path",
+    "sha256",
+    "title",
+    "encoding",
+    "node_count",
+    "status",
+    "error",
+    "outline_sha",
+)
+DOCUMENT_TYPES = (
+    "integer",
+    "varchar",
+    "varchar",
+    "varchar",
+    "varchar",
+    "integer",
+    "varchar",
+    "varchar",
+    "varchar",
+)
 NODE_COLUMNS = (
     "document_id",
     "path",
@@ -66,6 +93,7 @@ NODE_COLUMNS = (
     "line",
     "parent",
     "marker_family",
+    "body",
 )
 NODE_TYPES = (
     "integer",
@@ -77,8 +105,26 @@ NODE_TYPES = (
     "integer",
     "varchar",
     "varchar",
+    "varchar",
 )
 TABLES = ("documents", "nodes", "pairs", "meta")
+# The columns of the first layout (no format marker): a corpus of an older tigang.
+_VERSION_1 = {
+    "documents": {"id", "path", "sha256", "title", "encoding", "node_count", "status", "error"},
+    "nodes": {
+        "document_id",
+        "path",
+        "level",
+        "marker",
+        "number",
+        "heading",
+        "line",
+        "parent",
+        "marker_family",
+    },
+    "pairs": {"a", "b", "score"},
+    "meta": {"key", "value"},
+}
 
 
 class StoreError(Exception):
@@ -98,7 +144,9 @@ def _one_line(exc: Exception) -> str:
 
 
 def connect(path: str | Path, *, read_only: bool = False, create: bool = False):
-    """A DuckDB connection to the corpus at `path` (created with the schema when `create`)."""
+    """A DuckDB connection to the corpus at `path`. With `create`, a missing file becomes a
+    new corpus; an existing database must be a tigang corpus (its format marker in `meta`),
+    or one of the first layout, which is upgraded (its documents are parsed again)."""
     import duckdb
 
     path = Path(path)
@@ -108,17 +156,71 @@ def connect(path: str | Path, *, read_only: bool = False, create: bool = False):
         raise StoreError(f"{path}: is a directory, not a database file")
     if create and not path.parent.is_dir() and str(path.parent):
         raise StoreError(f"{path}: folder {path.parent} does not exist")
+    existed = path.is_file() and path.stat().st_size > 0
     try:
         con = duckdb.connect(str(path), read_only=read_only)
-        if create:
-            con.execute(SCHEMA)
-        missing = [t for t in TABLES if not _has_table(con, t)]
     except duckdb.Error as exc:
-        raise StoreError(f"{path}: not a corpus database ({_one_line(exc)})") from None
-    if missing:
+        raise StoreError(f"{path}: {_open_failure(exc)}") from None
+    try:
+        if existed:
+            _check_format(con, path, upgrade=not read_only)
+        elif create:
+            con.execute(SCHEMA)
+            set_meta(con, {"format": FORMAT, "version": VERSION})
+        else:
+            raise StoreError(f"{path}: not a tigang corpus (an empty database)")
+    except duckdb.Error as exc:
         con.close()
-        raise StoreError(f"{path}: not a corpus database (no table {missing[0]})")
+        raise StoreError(f"{path}: not a tigang corpus ({_one_line(exc)})") from None
+    except StoreError:
+        con.close()
+        raise
     return con
+
+
+def _open_failure(exc: Exception) -> str:
+    message = _one_line(exc)
+    if "lock" in message.lower():
+        return "in use by another process (a build or query still running); try again when it ends"
+    if "not a valid duckdb" in message.lower() or "unable to open" in message.lower():
+        return "not a DuckDB database"
+    return f"cannot open ({message})"
+
+
+def _columns(con, table: str) -> set[str]:
+    return {
+        row[0]
+        for row in con.execute(
+            "select column_name from information_schema.columns where table_name = ? and table_schema = 'main'",
+            [table],
+        ).fetchall()
+    }
+
+
+def _check_format(con, path: Path, *, upgrade: bool) -> None:
+    """Refuse anything but a tigang corpus, before anything is written to it."""
+    fmt = version = None
+    if _has_table(con, "meta") and _columns(con, "meta") == {"key", "value"}:
+        fmt, version = get_meta(con, "format"), get_meta(con, "version")
+    if fmt == FORMAT:
+        if version != str(VERSION):
+            raise StoreError(
+                f"{path}: a tigang corpus of format {version}, this tigang reads {VERSION}; "
+                "build a new one from the same folder"
+            )
+        return
+    if fmt is None and all(_has_table(con, t) and _columns(con, t) == cols for t, cols in _VERSION_1.items()):
+        if not upgrade:
+            raise StoreError(f"{path}: a corpus of an older tigang; run `tigang corpus build` on it once")
+        con.execute("begin transaction")
+        con.execute("alter table documents add column outline_sha varchar")
+        con.execute("alter table nodes add column body varchar not null default ''")
+        con.execute("update documents set sha256 = null")  # parse everything again: bodies
+        con.execute("delete from pairs")
+        set_meta(con, {"format": FORMAT, "version": VERSION})
+        con.execute("commit")
+        return
+    raise StoreError(f"{path}: not a tigang corpus (a database of something else; tigang leaves it as it is)")
 
 
 def _has_table(con, name: str) -> bool:
@@ -217,15 +319,15 @@ def paths_by_id(con, ids: Iterable[int] | None = None) -> dict[int, str]:
 
 # --- outlines back from rows ------------------------------------------------------------------
 
-# One node as the workers need it: (path, level, marker, number, heading, line, marker_family).
-NodeRow = tuple[str, int, str, int, str, int, str]
+# One node as the workers need it: (path, level, marker, number, heading, line, marker_family, body).
+NodeRow = tuple[str, int, str, int, str, int, str, str]
 
 
 def node_rows(con, ids: Iterable[int]) -> dict[int, list[NodeRow]]:
     """The node rows of these documents, in no particular order (`outline_from_rows` sorts)."""
     out: dict[int, list[NodeRow]] = {i: [] for i in ids}
     rows = con.execute(
-        "select document_id, path, level, marker, number, heading, line, marker_family from nodes "
+        "select document_id, path, level, marker, number, heading, line, marker_family, body from nodes "
         "where document_id in (select unnest($1::integer[]))",
         [sorted(out)],
     ).fetchall()
@@ -249,19 +351,19 @@ def _sort_key(path: str) -> tuple[int, ...]:
 def outline_from_rows(
     rows: Iterable[NodeRow], title: str | None = None, source: str | None = None
 ) -> Outline:
-    """The outline a document's node rows describe: enough for `diff` and
-    `compare_many` (markers, numbers, headings, lines and levels; no body text)."""
+    """The outline a document's node rows describe: enough for `diff` and `compare_many`
+    (markers, numbers, headings, bodies, lines and levels)."""
     children: dict[tuple[int, ...], list] = {(): []}
     ordered = sorted(rows, key=lambda r: _sort_key(r[0]))
     built: dict[tuple[int, ...], tuple] = {}
-    for path, level, marker, number, heading, line, family in ordered:
+    for path, level, marker, number, heading, line, family, body in ordered:
         key = _sort_key(path)
-        built[key] = (level, marker, number, heading, line, family)
+        built[key] = (level, marker, number, heading, line, family, body)
         children.setdefault(key, [])
         children.setdefault(key[:-1], []).append(key)
 
     def make(key: tuple[int, ...]) -> Node:
-        level, marker, number, heading, line, family = built[key]
+        level, marker, number, heading, line, family, body = built[key]
         try:
             fam = Family(family)
         except ValueError:
@@ -275,6 +377,7 @@ def outline_from_rows(
             end_line=line,
             level=level,
             placement=Placement.LEAD,
+            body=body,
             children=tuple(make(k) for k in children[key]),
         )
 

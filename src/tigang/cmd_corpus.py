@@ -156,9 +156,11 @@ def build(
         f"{runner.workers} {engine} workers)"
     )
     share = similar.candidates / similar.possible if similar.possible else 0.0
+    repeated = similar.documents - similar.distinct
     click.echo(
         f"similarity: {similar.candidates:,} exact alignments of {similar.possible:,} possible pairs "
         f"({share:.2%}), {similar.aligned:,} computed now ({similar.seconds:.1f} s)"
+        + (f"; {repeated:,} documents repeat another's outline" if repeated else "")
     )
     if built.all_failed:
         raise _failure(f"{folder}: every file failed ({built.errors} errors; see the documents table)")
