@@ -1,4 +1,4 @@
-"""Diff timing: two outlines of 100 … 1,000 nodes aligned, and how the time grows.
+"""Diff timing: two outlines of 100 … 10,000 nodes aligned, and how the time grows.
 
     python benchmarks/bench_diff.py
 
@@ -9,6 +9,7 @@ reworded, items deleted and inserted, everything renumbered.
 
 from __future__ import annotations
 
+import math
 import random
 import statistics
 import sys
@@ -62,22 +63,33 @@ def render(items: list[tuple[int, str]], renumber: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
+def growth(points: list[tuple[int, float]]) -> float:
+    """The exponent k of time ∝ nodes^k, least squares on the log-log points."""
+    xs = [math.log(n) for n, _ in points]
+    ys = [math.log(t) for _, t in points]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
+
+
 def main() -> int:
+    sizes = [int(a) for a in sys.argv[1:]] or [100, 250, 500, 1000, 2500, 5000, 10000]
     print(f"{'nodes':>6} {'diff ms':>9} {'per node µs':>12}  score")
-    previous = None
-    for nodes in (100, 250, 500, 1000):
+    points = []
+    for nodes in sizes:
         items = speech(nodes, seed=nodes)
         a = parse_text(render(items))
         b = parse_text(render(edited(items, seed=nodes), renumber=True))
         times = []
-        for _ in range(3):
+        for _ in range(3 if nodes <= 2500 else 1):
             start = time.perf_counter()
             script = diff(a, b)
             times.append(time.perf_counter() - start)
         t = statistics.median(times)
-        growth = f"  ×{t / previous[1]:.1f} time for ×{nodes / previous[0]:.1f} nodes" if previous else ""
-        print(f"{len(a):>6} {t * 1000:>9.0f} {t / len(a) * 1e6:>12.0f}  {script.score:.3f}{growth}")
-        previous = (nodes, t)
+        points.append((len(a), t))
+        print(f"{len(a):>6} {t * 1000:>9.0f} {t / len(a) * 1e6:>12.0f}  {script.score:.3f}")
+    large = [p for p in points if p[0] >= 500]
+    if len(large) >= 2:
+        print(f"growth from {large[0][0]:,} to {large[-1][0]:,} nodes: time ∝ n^{growth(large):.2f}")
     return 0
 
 

@@ -20,7 +20,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-CN = "一二三四五六七八九十"
+from tigang.outline.readers.numerals import chinese_counting
+
 VERBS = [
     "加强",
     "推进",
@@ -183,9 +184,8 @@ class Document:
 
 
 def cn(n: int) -> str:
-    if n <= 10:
-        return CN[n - 1]
-    return ("" if n < 20 else CN[n // 10 - 1]) + "十" + (CN[n % 10 - 1] if n % 10 else "")
+    """一, 十一, 一百零一, … (the numerals Word and the parser use; any size)."""
+    return chinese_counting(n)
 
 
 def heading(rng: random.Random) -> str:

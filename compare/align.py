@@ -24,7 +24,7 @@ Numbering never takes part: markers are not compared, so renumbering changes not
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -32,16 +32,9 @@ from difflib import SequenceMatcher
 from tigang.outline.model import Outline
 
 from .assign import assign
+from .features import Features
 from .side import ROOT, Path, Side
-from .similarity import (
-    HeadingSpace,
-    NearestHeadings,
-    content_vectors,
-    cosine,
-    document_similarity,
-    normalise,
-    text_bigrams,
-)
+from .similarity import NearestHeadings, cosine, normalise
 
 
 @dataclass(frozen=True)
@@ -85,10 +78,7 @@ class Matching:
 
     a: Side
     b: Side
-    headings_a: dict[Path, dict[str, float]]
-    headings_b: dict[Path, dict[str, float]]
-    content_a: dict[Path, dict[str, float]]
-    content_b: dict[Path, dict[str, float]]
+    f: Features
     t: Thresholds
     pairs: dict[Path, Path] = field(default_factory=lambda: {ROOT: ROOT})
     sims: dict[Path, float] = field(default_factory=lambda: {ROOT: 1.0})
@@ -98,6 +88,8 @@ class Matching:
     typical: float = 0.0  # median similarity of the pairs with equal headings (0: too few)
     content: float = 0.0  # cosine of the two documents' whole texts
     _combined: dict[tuple[Path, Path], float] = field(default_factory=dict)
+    settled_a: set[Path] = field(default_factory=set)  # paired with an equal heading
+    settled_b: set[Path] = field(default_factory=set)
     _best_a: dict[Path, float] = field(default_factory=dict)  # A item → its best similarity in B
     _best_b: dict[Path, float] = field(default_factory=dict)
 
@@ -112,7 +104,7 @@ class Matching:
 
     def cosine(self, x: Path, y: Path) -> float:
         """Heading similarity."""
-        return cosine(self.headings_a[x], self.headings_b[y])
+        return cosine(self.f.heading(0, x), self.f.heading(1, y))
 
     def similarity(self, x: Path, y: Path) -> float:
         """Heading and content together, in [0, 1]."""
@@ -120,7 +112,7 @@ class Matching:
         value = self._combined.get(key)
         if value is None:
             w = self.t.heading_weight
-            content = cosine(self.content_a[x], self.content_b[y])
+            content = cosine(self.f.content(0, x), self.f.content(1, y))
             value = (content + w * self.cosine(x, y)) / (1.0 + w)
             self._combined[key] = value
         return value
@@ -128,48 +120,30 @@ class Matching:
     def vouched(self, x: Path, y: Path, s: float) -> bool:
         """Neither item has a much better match elsewhere (matched or not). In two drafts, an
         inserted item and a deleted one under one parent share the parent's vocabulary, but
-        each resembles a surviving sibling far more: they are not one item reworded."""
+        each resembles a surviving sibling far more: they are not one item reworded.
+
+        Items paired with an equal heading are not looked at: they are spoken for, and in
+        two drafts they are nearly all of them (a 10,000-item diff would compare every
+        changed item with every other)."""
         if s < self.t.typical_share * self.typical:
             return False
         if s >= self.t.vouch:  # no match scores above 1: nothing elsewhere can be twice as good
             return True
         best_a = self._best_a.get(x)
         if best_a is None:
-            best_a = self._best_a[x] = max(self.similarity(x, q) for q in self.b.nodes)
+            best_a = max((self.similarity(x, q) for q in self.b.nodes if q not in self.settled_b), default=s)
+            self._best_a[x] = best_a
         best_b = self._best_b.get(y)
         if best_b is None:
-            best_b = self._best_b[y] = max(self.similarity(p, y) for p in self.a.nodes)
+            best_b = max((self.similarity(p, y) for p in self.a.nodes if p not in self.settled_a), default=s)
+            self._best_b[y] = best_b
         return s >= self.t.vouch * best_a and s >= self.t.vouch * best_b
 
 
 def _prepare(a: Side, b: Side, t: Thresholds) -> Matching:
-    space = HeadingSpace([*(a.heading[n] for n in a.nodes), *(b.heading[n] for n in b.nodes)])
-    # Content vectors of both sides at once: IDF counts the items of both documents.
-    items = [(a, n) for n in a.nodes] + [(b, n) for n in b.nodes]
-    index = {(side is b, n): i for i, (side, n) in enumerate(items)}
-    own: list[Counter[str]] = []
-    kids: list[list[int]] = []
-    seen: tuple[set[str], set[str]] = (set(), set())
-    for side, n in items:
-        node = side.node[n]
-        grams = text_bigrams(f"{node.heading}。{node.body}")
-        own.append(grams)
-        seen[side is b].update(grams)
-        kids.append([index[(side is b, c)] for c in side.children[n]])
-    shared = seen[0] & seen[1]
-    whole = document_similarity(own, [side is b for side, _ in items])
-    own = [Counter({g: c for g, c in grams.items() if g in shared}) for grams in own]
-    vectors = content_vectors(own, kids)
-    m = Matching(
-        a,
-        b,
-        {n: space.vector(a.heading[n]) for n in a.nodes},
-        {n: space.vector(b.heading[n]) for n in b.nodes},
-        {n: vectors[index[(False, n)]] for n in a.nodes},
-        {n: vectors[index[(True, n)]] for n in b.nodes},
-        t,
-    )
-    m.content = whole
+    f = Features(a, b)
+    m = Matching(a, b, f, t)
+    m.content = f.documents()
     return m
 
 
@@ -249,11 +223,16 @@ def match_identical(m: Matching) -> None:
         others = by_heading_b.get(key, [])
         if key and len(nodes) == 1 and len(others) == 1 and m.free(nodes[0], others[0]):
             m.take(nodes[0], others[0], 1.0)
+    m.settled_a = {x for x in m.pairs if x}
+    m.settled_b = {y for y in m.used_b if y}
     # How alike the two documents are where they surely agree: two drafts of one speech score
     # near 1 here, two years of a report far less. A pair found on content alone must not
     # fall far below it (in drafts, an inserted item beside a deleted one shares only the
     # words of their section).
-    same = sorted(m.similarity(x, y) for x, y in m.pairs.items() if x)
+    # (A median over at most 63 of them, spread evenly: two drafts pair thousands here.)
+    paired = [(x, y) for x, y in m.pairs.items() if x]
+    step = max(1, len(paired) // 63)
+    same = sorted(m.similarity(x, y) for x, y in paired[::step])
     if len(same) >= 3:
         m.typical = same[len(same) // 2]
 
@@ -264,10 +243,10 @@ def match_similar(m: Matching) -> None:
     free_b = [n for n in b.nodes if n not in m.used_b]
     if not free_a or not free_b:
         return
-    index = NearestHeadings([m.headings_a[n] for n in free_a])
+    index = NearestHeadings([m.f.heading(0, n) for n in free_a])
     candidates: list[tuple[float, float, Path, Path]] = []
     for y in free_b:
-        for i, s in index.similar(m.headings_b[y], m.t.similar):
+        for i, s in index.similar(m.f.heading(1, y), m.t.similar):
             x = free_a[i]
             partner = m.pairs.get(a.parent[x])  # type: ignore[arg-type]
             # Each parent has its own partner: the structure says these are two items unless

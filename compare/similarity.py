@@ -79,57 +79,6 @@ class HeadingSpace:
         return {gram: v / norm for gram, v in counts.items()} if norm else {}
 
 
-def content_vectors(
-    own: Sequence[Counter[str]], children: Sequence[Sequence[int]], *, terms: int = CONTENT_TERMS
-) -> list[dict[str, float]]:
-    """Content vectors of the items of several documents at once (IDF needs them all).
-
-    `own[i]` holds the bigrams of item i's own text, `children[i]` the indexes of its
-    children; an item's content is its own text and its subtree's. Children must come after
-    their parent in the numbering (document order does this)."""
-    n = len(own)
-    df: Counter[str] = Counter()
-    for counts in own:
-        df.update(counts.keys())
-    idf = {gram: math.log((n + 1) / (count + 1)) + 1.0 for gram, count in df.items()}
-    subtree: list[Counter[str] | None] = [None] * n
-    vectors: list[dict[str, float]] = [{}] * n
-    for i in range(n - 1, -1, -1):
-        counts = own[i]
-        if children[i]:
-            counts = counts.copy()
-            for kid in children[i]:
-                counts.update(subtree[kid])  # type: ignore[arg-type]
-        subtree[i] = counts
-        weights = [((1.0 + math.log(c)) * idf[gram], gram) for gram, c in counts.items()]
-        if len(weights) > terms:
-            weights.sort(reverse=True)
-            del weights[terms:]
-        norm = math.sqrt(sum(w * w for w, _ in weights))
-        vectors[i] = {gram: w / norm for w, gram in weights} if norm else {}
-    return vectors
-
-
-def document_similarity(own: Sequence[Counter[str]], second: Sequence[bool]) -> float:
-    """Cosine of two whole documents, each the sum of its items' texts (`second[i]` tells
-    which document item i is in), with every bigram, IDF over the items of both."""
-    n = len(own)
-    df: Counter[str] = Counter()
-    for counts in own:
-        df.update(counts.keys())
-    totals: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
-    for counts, in_second in zip(own, second, strict=True):
-        totals[in_second].update(counts)
-    vectors = []
-    for counts in totals:
-        weights = {
-            g: (1.0 + math.log(c)) * (math.log((n + 1) / (df[g] + 1)) + 1.0) for g, c in counts.items()
-        }
-        norm = math.sqrt(sum(w * w for w in weights.values()))
-        vectors.append({g: w / norm for g, w in weights.items()} if norm else {})
-    return cosine(vectors[0], vectors[1])
-
-
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     # The key intersection runs in C: five times faster than a lookup per term.
     return sum(a[k] * b[k] for k in a.keys() & b.keys())
