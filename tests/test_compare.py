@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 import random
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from editing import Editor, scores
 from goldfile import SHARED
+from rich.cells import cell_len
 
 from tigang.cli import cli
 from tigang.compare import Op, diff
@@ -202,3 +204,96 @@ def test_cli_bad_input(tmp_path):
     assert result.exit_code == 2 and "no such file" in result.output
     result = CliRunner().invoke(cli, ["diff", str(good)])
     assert result.exit_code == 2
+
+
+def test_json_follows_the_published_schema(tmp_path, shared):
+    """docs/diff.schema.json describes what `tigang diff --format json` writes: checked on
+    real pairs, on an empty outline and on a reworded draft."""
+    import jsonschema
+
+    schema = json.loads((Path(__file__).resolve().parents[1] / "docs" / "diff.schema.json").read_text())
+    validator = jsonschema.Draft202012Validator(schema)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("只是一段没有编号的文字。\n", encoding="utf-8")
+    cases = [
+        ("corpus/raw/src05_*.txt", "corpus/raw/src02_*.txt"),
+        ("seeds/000_*.txt", "seeds/001_*.txt"),
+        ("corpus/raw/src24_*.txt", "seeds/002_*.txt"),
+    ]
+    runner = CliRunner()
+    paths = [(next(SHARED.glob(x)), next(SHARED.glob(y))) for x, y in cases]
+    paths.append((empty, next(SHARED.glob("seeds/002_*.txt"))))
+    for a, b in paths:
+        result = runner.invoke(cli, ["diff", str(a), str(b), "--format", "json"])
+        assert result.exit_code == 0, result.output
+        doc = json.loads(result.output)
+        validator.validate(doc)
+        assert sum(doc["counts"].values()) == len(doc["ops"])
+
+
+# ------------------------------------------------------------ the terminal
+
+
+def test_terminal_names_the_files_and_wraps_inside_its_columns(tmp_path):
+    """Two drafts with one title: the columns carry the file names; a long heading wraps in its
+    column with the tree's indentation, and no wrapped line starts with punctuation."""
+    long = "统筹推进疫情防控和经济社会发展，坚持稳中求进工作总基调，全面贯彻新发展理念，加快构建新发展格局"
+    a = tmp_path / "初稿.txt"
+    b = tmp_path / "定稿.txt"
+    a.write_text(f"关于工作的讲话\n一、总体要求\n（一）{long}。\n二、主要任务\n", encoding="utf-8")
+    b.write_text(
+        f"关于工作的讲话\n一、总体要求\n（一）{long}，确保开好局。\n三、保障措施\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(cli, ["diff", str(a), str(b)], terminal_width=70)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "甲 A  初稿" in lines[0] and "乙 B  定稿" in lines[0]
+    wrapped = [line for line in lines if line[:2].strip() == "" and "推进" not in line and line.strip()]
+    assert wrapped, result.output
+    column = (70 - 2 - 2) // 2  # render_text: two columns and a gap of two cells
+    for line in lines[2:-2]:
+        left, right, width = "", "", 0
+        for ch in line[2:]:
+            if width < column:
+                left += ch
+            elif width >= column + 2:
+                right += ch
+            width += cell_len(ch)
+        for cell in (left, right):
+            assert not cell.strip()[:1] or cell.strip()[0] not in "、，。；：！？）》", line
+
+
+def test_changes_only_and_exit_code(tmp_path):
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    same = tmp_path / "same.txt"
+    body = "一、总体要求\n（一）指导思想\n（二）基本原则\n（三）主要目标\n二、重点任务\n（一）加快产业升级\n"
+    a.write_text(body, encoding="utf-8")
+    same.write_text(body, encoding="utf-8")
+    b.write_text(
+        body.replace("（一）加快产业升级", "（一）加快产业升级\n（二）扩大对外开放"), encoding="utf-8"
+    )
+    runner = CliRunner()
+    result = runner.invoke(cli, ["diff", str(a), str(b), "--changes-only", "--exit-code"])
+    assert result.exit_code == 1
+    assert (
+        "指导思想" not in result.output and "⋯ 1 项未变" in result.output and "扩大对外开放" in result.output
+    )
+    result = runner.invoke(cli, ["diff", str(a), str(same), "--exit-code"])
+    assert result.exit_code == 0
+
+
+def test_skeleton_says_when_nothing_is_shared(tmp_path):
+    paths = []
+    for i, text in enumerate(
+        ("一、加强思想建设\n二、狠抓工作落实\n", "一、推进乡村振兴\n", "一、完善社会保障\n")
+    ):
+        path = tmp_path / f"s{i}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    result = CliRunner().invoke(cli, ["diff", *paths, "--min-share", "1"])
+    assert result.exit_code == 0
+    assert "no item is shared by at least 3 of 3 outlines" in result.output
+    picture = tmp_path / "skeleton.svg"
+    result = CliRunner().invoke(cli, ["diff", *paths, "-o", str(picture)])
+    assert result.exit_code == 0 and picture.read_text(encoding="utf-8").startswith("<?xml")
