@@ -111,6 +111,26 @@ def is_address(text: str) -> bool:
     return bool(ADDRESS.match(text))
 
 
+# A paragraph that sums up or turns from what was done to what is lacking speaks of the whole
+# section (or part), not of its last subsection: 回顾过去五年的工作，我们有几条体会：…;
+# 我们也清醒认识到，…问题：…; 在看到成绩的同时，….
+_SUMS_UP = re.compile(
+    r"^.{0,30}?(?:"
+    r"(?:回顾|总结|过去\S{1,3}年|\S{1,3}年来|这些年|实践中|实践证明).{0,40}?(?:体会|经验|启示|认识|收获|规律)"
+    r"|(?:清醒|深刻)(?:地)?(?:认识|看|意识)到"
+    r"|(?:在|看到)?(?:看到|肯定)?(?:成绩|成就)的同时"
+    r"|同时(?:也|还)?(?:要|必须|应当)?(?:清醒)?(?:地)?看到"
+    r"|(?:工作|发展)中(?:还|也|仍然)?存在(?:着)?(?:不少|一些)?(?:问题|困难|不足)"
+    r")"
+)
+
+
+def sums_up(text: str) -> bool:
+    """A paragraph that speaks of its whole section: a summary of experience, or the turn to
+    problems. The run it opens belongs to the section, not to the last subsection."""
+    return bool(_SUMS_UP.match(text))
+
+
 _DATE_LINE = re.compile(
     r"^[\d×xX〇零一二三四五六七八九十○]{2,4}\s*年\s*[\d×xX〇零一二三四五六七八九十○]{1,2}\s*月"
 )

@@ -38,7 +38,14 @@ class SourceLine:
 WHITESPACE = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"
 
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+# Real HTML tags only: `A&B<C>工作` in a plain text keeps its <C>.
+_TAG_NAMES = (
+    "a|abbr|article|aside|b|big|blockquote|body|br|button|caption|center|cite|code|col|colgroup|dd|"
+    "del|details|div|dl|dt|em|figcaption|figure|font|footer|form|h[1-6]|head|header|hr|html|i|iframe|"
+    "img|input|ins|label|li|link|main|mark|meta|nav|o:p|ol|option|p|pre|q|s|script|section|select|"
+    "small|span|strike|strong|style|sub|summary|sup|table|tbody|td|tfoot|th|thead|title|tr|tt|u|ul|var"
+)
+_TAG = re.compile(rf"</?(?:{_TAG_NAMES})(?:\s[^<>]*)?/?>", re.I)
 _HEADING = re.compile(r"^(#{1,6})(?:\s+|$)")
 _QUOTE = re.compile(r"^(?:>\s?)+")
 _BULLET = re.compile(r"^([ \t]*)[-*+]\s+(?=\S)")

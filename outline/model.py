@@ -65,8 +65,10 @@ class Marker:
     def __post_init__(self) -> None:
         if not self.style:
             style = f"{self.family.value}:{self.unit}" if self.unit else self.family.value
-            if self.family is Family.SECTION and not self.punct:
-                style += ":space"  # 一　总体要求 is a habit of its own: 一、 may sit under it
+            if self.family in (Family.SECTION, Family.ARABIC) and not self.punct:
+                # 一　总体要求 is a habit of its own (一、 may sit under it); `1 总则` too, and it
+                # counts only as a run from 1 (a hard-wrapped `189 亿元` is no heading).
+                style += ":space"
             if self.family in (Family.SECTION, Family.PAREN_SECTION) and any(
                 ch in _CAPITAL for ch in self.text
             ):

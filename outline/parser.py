@@ -10,7 +10,7 @@ import gc
 from contextlib import contextmanager
 from pathlib import Path
 
-from .front import find_front, is_address, is_back_matter, is_closing, is_part_title, toc_heading
+from .front import find_front, is_address, is_back_matter, is_closing, is_part_title, sums_up, toc_heading
 from .lines import LineKind, split_lines
 from .markers import MarkerHit, match_marker, scan_paragraph
 from .model import Family, Marker, Outline, TocEntry
@@ -73,7 +73,15 @@ def _parse(text: str, source: str | None, encoding: str) -> Outline:
             break
         address = is_address(p.text)
         closes = not address and is_part_title(p, hits[p.index], next_hits[k])
-        events.append(Event(p, hits[p.index], closes_all=closes, addresses_audience=address))
+        events.append(
+            Event(
+                p,
+                hits[p.index],
+                closes_all=closes,
+                addresses_audience=address,
+                sums_up=not address and not closes and sums_up(p.text),
+            )
+        )
         last_body = p
     nodes = build_tree(events)
     closing = next(

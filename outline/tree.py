@@ -65,6 +65,7 @@ class Event:
     hits: list[MarkerHit]
     closes_all: bool = False  # an unnumbered part title
     addresses_audience: bool = False  # 各位代表，… / 同志们！
+    sums_up: bool = False  # 回顾过去五年…体会：/ 我们也清醒认识到…：(speaks of the whole section)
 
 
 @dataclass(slots=True)
@@ -79,6 +80,15 @@ class _Draft:
     children: list[_Draft] = field(default_factory=list)
     spans: list[tuple[Paragraph, int, int]] = field(default_factory=list)  # later body text
     sublist: bool = False  # an item of a same-style list nested after a lead-in ending in ：
+    event: int = 0  # index of the event (paragraph) it was placed in
+    fresh: bool = False  # starts a new list of its style after a lead-in: not a numbering slip
+
+
+def needs_run(marker) -> bool:
+    """Markers that are items only as a run of two or more from 1: the inline enumerators
+    (一是, 第一，, 首先), and `1 总则` (a number, a space: in a hard-wrapped text, `189 亿元`
+    at a line start is a figure)."""
+    return marker.family.is_enumerator or marker.style == "arabic:space"
 
 
 def follows(previous: MarkerHit, hit: MarkerHit) -> bool:
@@ -109,7 +119,8 @@ def build_tree(events: Sequence[Event]) -> tuple[Node, ...]:
             break
         kept -= {id(d.hit) for d in lone}
     running: dict[str, int] = {}
-    return _number_run(tuple(_freeze(d, d.level, running) for d in roots), running)
+    fresh = {i for i, d in enumerate(roots) if d.fresh}
+    return _number_run(tuple(_freeze(d, d.level, running) for d in roots), running, fresh)
 
 
 def _prefilter_runs(events: Sequence[Event]) -> tuple[set[int], set[str]]:
@@ -120,7 +131,7 @@ def _prefilter_runs(events: Sequence[Event]) -> tuple[set[int], set[str]]:
     kept: set[int] = set()
     by_style: dict[str, list[tuple[Event, MarkerHit]]] = {}
     for event, hit in flat:
-        if hit.marker.family.is_enumerator:
+        if needs_run(hit.marker):
             by_style.setdefault(hit.marker.style, []).append((event, hit))
         else:
             kept.add(id(hit))  # hits live as long as the events: identity is a stable key
@@ -205,16 +216,65 @@ def _run_continues(event: Event, hit: MarkerHit, kept: set[int]) -> bool:
     )
 
 
-def _nested_restart(hit: MarkerHit, open_item: _Draft, paragraph: Paragraph, lead_in: bool) -> bool:
-    """A list that starts again at 1 inside an open item of its own style is that item's
-    child, not its sibling — a second （一） cannot follow the first: inline
-    (（一）发展形势 … 两种趋势：（一）是…；（二）是…), or on lines of its own after a lead-in
-    that ends with ： (我们的目标是：/（一）稳定增长；/（二）扩大就业。)."""
+def _nested_restart(
+    hit: MarkerHit,
+    stack: list[_Draft],
+    on_stack: int,
+    paragraph: Paragraph,
+    lead_in: bool,
+    events: Sequence[Event],
+    k: int,
+    kept: set[int],
+) -> bool:
+    """A list that starts again at 1 while an item of its own style is open: that item's
+    child, or a new list beside it?
+
+    A child — a second （一） cannot follow the first — inline (（一）发展形势 … 两种趋势：
+    （一）是…；（二）是…), or on lines of its own after a lead-in that ends with ：, when the
+    lead-in is the open item's own text (（一）发展形势 / 我们的目标是： / （一）稳定增长；…) and
+    the outer list goes on after the inner one, or the lead-in follows the item's heading line.
+
+    A new list beside it when the open item is a complete sentence (（二）更换发动机的。 then
+    申请变更登记，应当提交下列证明：（一）…: two lists of one article), or when deeper items are
+    open (四、… 1、… 2、… then 明年着重做好以下工作：一、…: next year's plan, a new series)."""
     if hit.marker.number != 1:
         return False
-    if hit.placement is Placement.LEAD:
-        return lead_in and open_item.hit.placement is Placement.LEAD
-    return not (open_item.paragraph is paragraph and open_item.hit.placement is not Placement.LEAD)
+    open_item = stack[on_stack]
+    if hit.placement is not Placement.LEAD:
+        return not (open_item.paragraph is paragraph and open_item.hit.placement is not Placement.LEAD)
+    if not lead_in or open_item.hit.placement is not Placement.LEAD:
+        return False
+    if on_stack != len(stack) - 1 or _is_sentence_item(open_item.paragraph, open_item.hit):
+        return False
+    if _outer_resumes(events, k, hit, open_item.hit.marker.number, kept):
+        return True
+    return not open_item.children and open_item.event >= k - 2
+
+
+def _is_sentence_item(paragraph: Paragraph, hit: MarkerHit) -> bool:
+    """The item is a sentence of a list (its first sentence ends with 。！？；), not a heading."""
+    start = hit.offset + hit.length
+    end = paragraph.line_end(start) if start < len(paragraph.text) else start
+    return bool(HEADING_STOPS.search(paragraph.text, start, end))
+
+
+def _outer_resumes(events: Sequence[Event], k: int, hit: MarkerHit, outer: int, kept: set[int]) -> bool:
+    """After the list that `hit` starts, does the outer list of its style go on (outer + 1)?"""
+    expected = 2
+    style = hit.marker.style
+    for event in events[k:]:
+        if event.closes_all:
+            return False
+        for other in event.hits:
+            if (event is events[k] and other.offset <= hit.offset) or id(other) not in kept:
+                continue
+            if other.marker.style != style or other.placement is not Placement.LEAD:
+                continue
+            if other.marker.number == expected:
+                expected += 1
+                continue
+            return other.marker.number == outer + 1
+    return False
 
 
 def _ends_sentence(paragraph: Paragraph, hit: MarkerHit) -> bool:
@@ -252,37 +312,48 @@ def _place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> li
     roots: list[_Draft] = []
     stack: list[_Draft] = []
     anchor = 0  # depth of the last numbered markdown heading
-    # After a paragraph that turns to the audience, inline runs speak of the whole part and
-    # start at level 1; the next paragraph-leading marker resumes the open sections.
+    # A paragraph that turns to the audience (各位代表，…) or sums up (回顾…体会：, 我们也清醒
+    # 认识到…：) speaks of the whole section: with part titles in the document, of the whole
+    # part (level 1); without, of the open top-level item. Inline runs in and after it go
+    # there; the next paragraph-leading marker of an open style resumes the open items.
     suspended: list[_Draft] | None = None
+    parts = False  # an unnumbered part title has been met
     lead_in = False  # the paragraph before ends with ：, introducing a list
     seen: set[str] = set()  # styles met so far
-    for event in events:
+    for k, event in enumerate(events):
         paragraph = event.paragraph
         introduced, lead_in = lead_in, paragraph.text.rstrip().endswith(("：", ":"))
         if event.closes_all:
             stack.clear()
             suspended = None
             anchor = 0
+            parts = True
             continue
         while stack and stack[-1].hit.placement is not Placement.LEAD:
             stack.pop()
-        if event.addresses_audience and stack:
-            suspended = stack
-            stack = []
+        if (event.addresses_audience or event.sums_up) and stack:
+            container = [] if parts else stack[:1]
+            if len(stack) > len(container):
+                suspended = suspended or stack
+                stack = container
         hits = [h for h in event.hits if id(h) in kept]
         first = hits[0].offset if hits else len(paragraph.text)
         if stack and first > 0:  # text before the first marker belongs to the open item
             stack[-1].spans.append((paragraph, 0, first))
         for i, hit in enumerate(hits):
-            if suspended is not None and hit.placement is Placement.LEAD:
-                stack, suspended = suspended, None
             style = hit.marker.style
+            if suspended is not None and hit.placement is Placement.LEAD:
+                if any(d.hit.marker.style == style for d in suspended):
+                    stack = suspended
+                suspended = None
             hinted = _hinted_depth(paragraph, ranks, anchor) if ranks and hit.offset == 0 else None
             on_stack = next(
                 (j for j in range(len(stack) - 1, -1, -1) if stack[j].hit.marker.style == style), None
             )
-            restart = on_stack is not None and _nested_restart(hit, stack[on_stack], paragraph, introduced)
+            restart = on_stack is not None and _nested_restart(
+                hit, stack, on_stack, paragraph, introduced, events, k, kept
+            )
+            fresh = on_stack is not None and not restart and hit.marker.number == 1 and introduced
             sublist = False
             if hinted is not None:
                 del stack[hinted - 1 :]
@@ -293,6 +364,19 @@ def _place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> li
                 del stack[on_stack:]
             else:
                 sublist = restart and hit.placement is Placement.LEAD
+                # An enumerator item that is a sentence (一是核心增长极初显。) does not hold a
+                # section list that a lead-in of its own introduces (一年来，我们主要做了以下
+                # 工作：/（一）…): the list belongs to the enclosing section.
+                while (
+                    introduced
+                    and hit.placement is Placement.LEAD
+                    and not needs_run(hit.marker)
+                    and stack
+                    and needs_run(stack[-1].hit.marker)
+                    and stack[-1].event < k - 1
+                    and _is_sentence_item(stack[-1].paragraph, stack[-1].hit)
+                ):
+                    stack.pop()
                 if hit.placement is Placement.LEAD and hit.marker.number > 1 and style not in seen:
                     # A text that starts mid-way (（一）…（二）… then 二、): a higher-ranked section
                     # marker that continues a run whose start is missing closes lower-ranked items.
@@ -312,7 +396,7 @@ def _place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> li
                     stack.pop()
             seen.add(style)
             nxt = hits[i + 1].offset if i + 1 < len(hits) else len(paragraph.text)
-            draft = _Draft(hit, paragraph, len(stack) + 1, nxt, sublist=sublist)
+            draft = _Draft(hit, paragraph, len(stack) + 1, nxt, sublist=sublist, event=k, fresh=fresh)
             (stack[-1].children if stack else roots).append(draft)
             stack.append(draft)
             if sublist and _ends_sentence(paragraph, hit):
@@ -372,7 +456,7 @@ def _lone_enumerators(roots: list[_Draft], lead_styles: set[str]) -> list[_Draft
     def visit(children: list[_Draft]) -> None:
         styles: dict[str, list[_Draft]] = {}
         for child in children:
-            if child.hit.marker.family.is_enumerator:
+            if needs_run(child.hit.marker):
                 styles.setdefault(child.hit.marker.style, []).append(child)
             visit(child.children)
         for style, group in styles.items():
@@ -400,7 +484,7 @@ def _lone_enumerators(roots: list[_Draft], lead_styles: set[str]) -> list[_Draft
 
 def _freeze(draft: _Draft, level: int, running: dict[str, int]) -> Node:
     children = tuple(_freeze(c, level + 1, running) for c in draft.children)
-    children = _number_run(children, running)
+    children = _number_run(children, running, {i for i, c in enumerate(draft.children) if c.fresh})
     hit, paragraph = draft.hit, draft.paragraph
     index = paragraph.line_index(hit.offset)
     line = paragraph.lines[index]
@@ -436,14 +520,19 @@ CONTINUOUS_STYLES = frozenset({"division:条"})
 MAY_CONTINUE = frozenset({"division:章", "division:节", "division:分编"})
 
 
-def _number_run(children: tuple[Node, ...], running: dict[str, int]) -> tuple[Node, ...]:
+def _number_run(
+    children: tuple[Node, ...], running: dict[str, int], fresh: set[int] = frozenset()
+) -> tuple[Node, ...]:
     """Give 然后/最后 their place in the run, and record skipped, repeated and restarted numbers
     among siblings of one style (document-wide for articles). `running` carries the last
-    article number across parents; siblings are numbered in document order."""
+    article number across parents; siblings are numbered in document order. A child in
+    `fresh` starts a new list of its style after a lead-in: its 1 is no slip."""
     out: list[Node] = []
     last: dict[str, int] = {}
-    for child in children:
+    for i, child in enumerate(children):
         style = child.marker.style
+        if i in fresh:
+            last.pop(style, None)
         number = child.number
         previous = last.get(style, running.get(style) if style in CONTINUOUS_STYLES else None)
         anomalies: list[str] = []

@@ -1,6 +1,13 @@
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
+
+# The benchmarks' helpers (gold readers, generators) are shared with the tests.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+
 from goldfile import SHARED
 
 

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import corpus_gen
 import pytest
 from click.testing import CliRunner
 
@@ -20,9 +21,6 @@ from tigang.compare.corpus.engines import LocalEngine
 from tigang.compare.corpus.families import components, find_families
 from tigang.compare.corpus.index import update_pairs
 from tigang.outline import parse_text
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-import corpus_gen
 
 SPEECH = "关于工作的讲话\n一、加强思想建设\n（一）统一思想认识\n（二）强化理论武装\n二、狠抓工作落实\n"
 

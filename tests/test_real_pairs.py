@@ -7,12 +7,8 @@ from __future__ import annotations
 
 import gzip
 import re
-import sys
-from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from bench_pairs import PAIRS, evaluate, load_pairs, read_gold, read_outline, totals
 
 from tigang.compare import diff

@@ -10,6 +10,7 @@ import time
 import warnings
 from pathlib import Path
 
+import bench_render
 import pytest
 from click.testing import CliRunner
 from goldfile import SHARED
@@ -18,9 +19,6 @@ from tigang.cli import cli
 from tigang.outline import parse_file, parse_text
 from tigang.outline.render import diagram as dg
 from tigang.outline.render.diagram import RenderError, build, coverage, packaged_font, render, wrap
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-import bench_render
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "讲话稿示例.txt"
 SEEDS = sorted((SHARED / "seeds").glob("*.txt"))

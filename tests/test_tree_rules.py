@@ -36,9 +36,59 @@ CASES = {
         "2023年工作回顾\n一、经济发展\n（一）工业增长。\n2024年工作安排\n一、稳增长\n二、保民生\n",
         "一、经济发展\n  （一）工业增长\n一、稳增长\n二、保民生",
     ),
-    "after an audience address an inline run is at level 1": (
-        "一、工作回顾\n经济平稳增长。\n各位代表，过去一年极不平凡。\n问题也不少：一是动力不足。二是短板突出。\n",
-        "一、工作回顾\n一是动力不足\n二是短板突出",
+    "after an audience address an inline run stays in the open top-level section": (
+        "一、工作回顾\n经济平稳增长。\n各位代表，过去一年极不平凡。\n问题也不少：一是动力不足。二是短板突出。\n二、今年任务\n",
+        "一、工作回顾\n  一是动力不足\n  二是短板突出\n二、今年任务",
+    ),
+    "with part titles, an audience address speaks of the whole part": (
+        "某县政府工作报告\n各位代表：\n现在，我代表县人民政府，向大会报告工作。\n2023年工作回顾\n一、经济发展\n（一）工业增长。\n各位代表，过去一年极不平凡。问题也不少：一是动力不足；二是短板突出。\n"
+        "2024年工作安排\n一、稳增长\n",
+        "一、经济发展\n  （一）工业增长\n一是动力不足\n二是短板突出\n一、稳增长",
+    ),
+    # The failure classes seen on unseen texts (issue 12), each in a made-up text of its shape.
+    "a series that restarts after a prose lead-in is a new series, not a sublist of the last item": (
+        "一、抓好队伍建设\n1、开展业务培训\n2、完善考核办法\n二、改进服务方式\n1、推行预约服务\n"
+        "下一年，我们重点抓好以下工作：\n一、继续推进信息化建设\n二、加强对外交流合作\n",
+        "一、抓好队伍建设\n  1、开展业务培训\n  2、完善考核办法\n二、改进服务方式\n  1、推行预约服务\n"
+        "一、继续推进信息化建设\n二、加强对外交流合作",
+    ),
+    "two item lists of one article are both its children": (
+        "第一章 总则\n第二条 借阅档案有下列情形之一的，应当办理审批手续：\n（一）借阅涉密档案的；\n（二）借出档案馆的。\n"
+        "办理审批手续，应当提交下列材料：\n（一）借阅申请表；\n（二）单位介绍信。\n第三条 本办法自发布之日起施行。\n",
+        "第一章 总则\n  第二条 借阅档案有下列情形之一的，应当办理审批手续\n    （一）借阅涉密档案的\n    （二）借出档案馆的\n"
+        "    （一）借阅申请表\n    （二）单位介绍信\n  第三条 本办法自发布之日起施行",
+    ),
+    "a run at the end of a section without numbered children, after an address, is the section's": (
+        "一、过去一年工作回顾\n全市经济稳中有进。\n各位代表！成绩来之不易。我们也清醒看到，还存在不少困难：一是结构不优；二是创新不强。\n"
+        "二、今年主要任务\n（一）推动产业升级。\n",
+        "一、过去一年工作回顾\n  一是结构不优\n  二是创新不强\n二、今年主要任务\n  （一）推动产业升级",
+    ),
+    "a section list after a run of sentence items and a lead-in belongs to the section": (
+        "一、上年工作回顾\n一是经济增长较快。增长八个百分点。\n二是发展后劲增强。项目数创新高。\n一年来，我们主要做了以下工作：\n"
+        "（一）调整结构，产业加快发展\n一是工业提质增效。二是服务业更加繁荣。\n（二）统筹城乡\n二、今年安排\n",
+        "一、上年工作回顾\n  一是经济增长较快\n  二是发展后劲增强\n  （一）调整结构，产业加快发展\n    一是工业提质增效\n"
+        "    二是服务业更加繁荣\n  （二）统筹城乡\n二、今年安排",
+    ),
+    "a hard-wrapped line starting with a figure and a space is no heading": (
+        "一、过去五年工作回顾\n五年来，财政收入累计完成\n189 亿元，平均每年增加38 亿元，城乡居民收入稳步提高。我们坚\n"
+        "持把发展作为第一要务。\n二、今后五年主要任务\n",
+        "一、过去五年工作回顾\n二、今后五年主要任务",
+    ),
+    "a summary after the last subsection belongs to the section": (
+        "一、过去五年工作回顾\n（一）经济实力明显增强。\n（二）民生福祉持续改善。\n"
+        "回顾过去五年的工作，我们有几条深刻体会：一是必须坚持党的领导；二是必须坚持以人民为中心。\n二、今后五年主要任务\n",
+        "一、过去五年工作回顾\n  （一）经济实力明显增强\n  （二）民生福祉持续改善\n  一是必须坚持党的领导\n"
+        "  二是必须坚持以人民为中心\n二、今后五年主要任务",
+    ),
+    "a summary lead-in on its own line opens a run of the section": (
+        "一、过去五年工作回顾\n（一）经济实力明显增强\n经济总量翻番。\n（二）民生福祉持续改善\n收入持续增长。\n"
+        "过去五年，我们积累了宝贵经验，主要体会是：\n第一，必须坚持解放思想。\n第二，必须坚持改革开放。\n二、今年任务\n",
+        "一、过去五年工作回顾\n  （一）经济实力明显增强\n  （二）民生福祉持续改善\n  第一，必须坚持解放思想\n"
+        "  第二，必须坚持改革开放\n二、今年任务",
+    ),
+    "angle brackets in plain text are text, not tags": (
+        "一、关于A&B<C>工作\n（一）落实<规定>要求，推进x<y>z统计。\n",
+        "一、关于A&B<C>工作\n  （一）落实<规定>要求，推进x<y>z统计",
     ),
     "after an audience address a leading marker resumes the open section": (
         "（一）关于形势\n形势很好。\n（二）关于改革\n价格要改：一、放开菜价。二、调整运价。\n各位代表！有几个问题要统一认识。\n第一、坚持稳步前进。\n第二、加强管理。\n",

@@ -1,6 +1,6 @@
 """Reading gold outlines (`marker|heading`, two spaces a level) and comparing them with ours.
 
-Used by the seed, corpus and fixture tests. Numbers of gold markers are computed with our own
+Used by the seed, corpus and fixture tests and by bench_outline.py. Numbers of gold markers are computed with our own
 grammar, so 第一百零二条 is 102 on both sides.
 """
 
