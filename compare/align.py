@@ -148,7 +148,10 @@ def _prepare(a: Side, b: Side, t: Thresholds) -> Matching:
 
 
 def align(outline_a: Outline, outline_b: Outline, thresholds: Thresholds | None = None) -> Alignment:
-    a, b = Side.of(outline_a), Side.of(outline_b)
+    """Which item of `outline_b` plays the role of which item of `outline_a`. Unnumbered part
+    titles take part as items of their own (see `Side`); the pairs come back in the paths of
+    the outlines' own items."""
+    a, b = Side.of(outline_a, parts=True), Side.of(outline_b, parts=True)
     m = _prepare(a, b, thresholds or Thresholds())
     for phase in (match_unchanged, match_identical, match_children, match_similar, match_containers):
         if phase is match_children and m.content < m.t.related:
@@ -169,7 +172,20 @@ def align(outline_a: Outline, outline_b: Outline, thresholds: Thresholds | None 
         for x, y in m.pairs.items()
         if x
     }
-    return Alignment(a, b, m.pairs, m.sims, m.phase, wording, m.content)
+    if not (a.virtual or b.virtual):
+        return Alignment(a, b, m.pairs, m.sims, m.phase, wording, m.content)
+    # Back to the outlines' own items: parts are not items, their pairs go.
+    real = [(x, y) for x, y in m.pairs.items() if x and x not in a.virtual and y not in b.virtual]
+    to_a, to_b = a.outline_path, b.outline_path
+    return Alignment(
+        Side.of(outline_a),
+        Side.of(outline_b),
+        {ROOT: ROOT} | {to_a[x]: to_b[y] for x, y in real},
+        {ROOT: 1.0} | {to_a[x]: m.sims[x] for x, _ in real},
+        {to_a[x]: m.phase[x] for x, _ in real},
+        {to_a[x]: wording[x] for x, _ in real},
+        m.content,
+    )
 
 
 def match_unchanged(m: Matching) -> None:

@@ -2,16 +2,22 @@
 
 A path lists child indexes from the root: `()` is the document, `(2, 0)` the first child of
 the third top-level item. Paths are what the edit script, the JSON and the pictures speak of.
+
+With `parts=True`, a document's unnumbered part titles (2020年工作总结 / 2021年工作安排) stand
+as items of their own above the top-level items they hold, so the aligner can pair a part of
+one report with a numbered section of another (资阳's part 2021年工作安排 is 内江's
+三、2021年工作安排建议). Those items are `virtual`; `outline_path` maps the others back.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tigang.outline.model import Node, Outline
+from tigang.outline.model import Family, Marker, Node, Outline, Placement
 
 Path = tuple[int, ...]
 ROOT: Path = ()
+_PART_MARKER = Marker(text="", family=Family.SECTION, number=0, style="part")
 
 
 @dataclass
@@ -24,27 +30,44 @@ class Side:
     heading: dict[Path, str] = field(default_factory=dict)  # the root's is the title
     size: dict[Path, int] = field(default_factory=dict)  # items in the subtree, itself included
     position: dict[Path, int] = field(default_factory=dict)  # index in `order`
+    virtual: set[Path] = field(default_factory=set)  # part titles: not items of the outline
+    outline_path: dict[Path, Path] = field(default_factory=dict)  # item → its path in the outline
 
     @classmethod
-    def of(cls, outline: Outline) -> Side:
+    def of(cls, outline: Outline, *, parts: bool = False) -> Side:
         side = cls(outline)
         side.parent[ROOT] = None
         side.heading[ROOT] = outline.title or ""
         side.order.append(ROOT)
 
-        def visit(nodes: tuple[Node, ...], prefix: Path) -> list[Path]:
+        def add(path: Path, node: Node, parent: Path) -> None:
+            side.order.append(path)
+            side.node[path] = node
+            side.parent[path] = parent
+            side.heading[path] = node.heading
+
+        def visit(nodes: tuple[Node, ...], prefix: Path, real: Path, offset: int = 0) -> list[Path]:
             paths = []
             for i, node in enumerate(nodes):
                 path = (*prefix, i)
                 paths.append(path)
-                side.order.append(path)
-                side.node[path] = node
-                side.parent[path] = prefix
-                side.heading[path] = node.heading
-                side.children[path] = visit(node.children, path)
+                add(path, node, prefix)
+                side.outline_path[path] = (*real, offset + i)
+                side.children[path] = visit(node.children, path, side.outline_path[path])
             return paths
 
-        side.children[ROOT] = visit(outline.nodes, ROOT)
+        if parts and outline.parts:
+            tops = []
+            for i, part in enumerate(outline.parts):
+                path = (i,)
+                tops.append(path)
+                title = part.title or ""
+                add(path, _part_node(title, part.line or 0), ROOT)
+                side.virtual.add(path)
+                side.children[path] = visit(outline.nodes[part.start : part.end], path, ROOT, part.start)
+            side.children[ROOT] = tops
+        else:
+            side.children[ROOT] = visit(outline.nodes, ROOT, ROOT)
         for path in reversed(side.order):
             side.size[path] = 1 + sum(side.size[kid] for kid in side.children[path])
         side.position = {path: i for i, path in enumerate(side.order)}
@@ -68,3 +91,16 @@ class Side:
             out.append(parent)
             parent = self.parent[parent]
         return out
+
+
+def _part_node(title: str, line: int) -> Node:
+    return Node(
+        marker=_PART_MARKER,
+        number=0,
+        heading=title,
+        line=line,
+        column=1,
+        end_line=line,
+        level=0,
+        placement=Placement.LEAD,
+    )

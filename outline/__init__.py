@@ -6,16 +6,18 @@
 [('一、', '总体要求'), ('（一）', '指导思想'), ('（二）', '主要目标')]
 """
 
-from .model import Family, Marker, Node, Outline, Placement, TocEntry
+from .model import Appendix, Family, Marker, Node, Outline, Part, Placement, TocEntry
 from .parser import parse_file, parse_text
 from .source import InputError, read_source
 
 __all__ = [
+    "Appendix",
     "Family",
     "InputError",
     "Marker",
     "Node",
     "Outline",
+    "Part",
     "Placement",
     "TocEntry",
     "parse_file",

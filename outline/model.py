@@ -123,6 +123,28 @@ class TocEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class Part:
+    """An unnumbered part title above a run of top-level items (2020年工作总结 /
+    2021年工作安排 above two series 一、二、…). The items stay at level 1 (the conventions);
+    a part says which of them it holds: `Outline.nodes[start:end]`."""
+
+    title: str | None  # None for the items before the first part title
+    line: int | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Appendix:
+    """Back matter after the speech: 附件 (民生实事 （1）…（25）), 名词解释 1.…26. Its items are
+    not part of the outline: `show` lists them apart, `diff` and the corpus leave them out."""
+
+    title: str
+    line: int
+    nodes: tuple[Node, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Outline:
     """A parsed document."""
 
@@ -141,6 +163,8 @@ class Outline:
     line_count: int = 0
     tail: str = ""  # the last characters of the body: does the speech end, or is it cut off?
     meta: dict[str, str] = field(default_factory=dict)
+    parts: tuple[Part, ...] = ()  # empty when the document has no unnumbered part titles
+    appendix: tuple[Appendix, ...] = ()
 
     def walk(self) -> Iterator[Node]:
         """Every node in document order."""

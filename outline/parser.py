@@ -13,7 +13,7 @@ from pathlib import Path
 from .front import find_front, is_address, is_back_matter, is_closing, is_part_title, sums_up, toc_heading
 from .lines import LineKind, split_lines
 from .markers import MarkerHit, match_marker, scan_paragraph
-from .model import Family, Marker, Outline, TocEntry
+from .model import Appendix, Family, Marker, Outline, TocEntry
 from .noise import mark_noise
 from .paragraphs import build_paragraphs
 from .readers import read_document
@@ -68,8 +68,10 @@ def _parse(text: str, source: str | None, encoding: str) -> Outline:
         next_hits[k] = upcoming
         if hits[body[k].index]:
             upcoming = hits[body[k].index]
+    back: list[int] = []  # where back matter starts (附件, 名词解释), one index an appendix
     for k, p in enumerate(body):
         if events and is_back_matter(p.text):
+            back = [j for j in range(k, len(body)) if is_back_matter(body[j].text)]
             break
         address = is_address(p.text)
         closes = not address and is_part_title(p, hits[p.index], next_hits[k])
@@ -83,7 +85,15 @@ def _parse(text: str, source: str | None, encoding: str) -> Outline:
             )
         )
         last_body = p
-    nodes = build_tree(events)
+    nodes, parts = build_tree(events)
+    appendix = tuple(
+        Appendix(
+            body[start].text,
+            body[start].first_line,
+            build_tree([Event(p, hits[p.index]) for p in body[start + 1 : end]])[0],
+        )
+        for start, end in zip(back, [*back[1:], len(body)], strict=False)
+    )
     closing = next(
         (e.paragraph for e in reversed(events[-3:]) if not e.hits and is_closing(e.paragraph.text)), None
     )
@@ -109,6 +119,8 @@ def _parse(text: str, source: str | None, encoding: str) -> Outline:
         line_count=len(lines),
         tail=last_body.text[-40:] if last_body else "",
         meta=dict(meta),
+        parts=parts,
+        appendix=appendix,
     )
 
 

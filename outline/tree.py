@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from .markers import MarkerHit
-from .model import Family, Node, Placement
+from .model import Family, Node, Part, Placement
 from .paragraphs import Paragraph
 
 HEADING_STOPS = re.compile(r"[。！？；!?;]")
@@ -82,6 +82,7 @@ class _Draft:
     sublist: bool = False  # an item of a same-style list nested after a lead-in ending in ：
     event: int = 0  # index of the event (paragraph) it was placed in
     fresh: bool = False  # starts a new list of its style after a lead-in: not a numbering slip
+    part: int = -1  # the unnumbered part title it stands under (-1: before any)
 
 
 def needs_run(marker) -> bool:
@@ -103,8 +104,9 @@ def follows(previous: MarkerHit, hit: MarkerHit) -> bool:
     return a.number <= b.number <= a.number + 2 and b.number > 1
 
 
-def build_tree(events: Sequence[Event]) -> tuple[Node, ...]:
-    """Build the outline from body paragraphs; lone enumerators are dropped first."""
+def build_tree(events: Sequence[Event]) -> tuple[tuple[Node, ...], tuple[Part, ...]]:
+    """Build the outline from body paragraphs (lone enumerators are dropped first), and the
+    parts its unnumbered part titles make."""
     kept, lead_styles = _prefilter_runs(events)
     ranks = _heading_ranks(events)
     for _ in range(4):
@@ -119,8 +121,31 @@ def build_tree(events: Sequence[Event]) -> tuple[Node, ...]:
             break
         kept -= {id(d.hit) for d in lone}
     running: dict[str, int] = {}
-    fresh = {i for i, d in enumerate(roots) if d.fresh}
-    return _number_run(tuple(_freeze(d, d.level, running) for d in roots), running, fresh)
+    fresh = {i for i, d in enumerate(roots) if d.fresh or (i and d.part != roots[i - 1].part)}
+    nodes = _number_run(tuple(_freeze(d, d.level, running) for d in roots), running, fresh)
+    return nodes, _parts(events, roots)
+
+
+def _parts(events: Sequence[Event], roots: list[_Draft]) -> tuple[Part, ...]:
+    """The part each top-level item stands in, as ranges of `roots`."""
+    titles = [e.paragraph for e in events if e.closes_all]
+    if not titles:
+        return ()
+    parts: list[Part] = []
+    start = 0
+    for i in range(1, len(roots) + 1):
+        if i == len(roots) or roots[i].part != roots[start].part:
+            number = roots[start].part
+            title = titles[number] if number >= 0 else None
+            parts.append(Part(title.text if title else None, title.first_line if title else None, start, i))
+            start = i
+    # A part title with nothing under it (the document is cut off) is still a part.
+    placed = {roots[p.start].part for p in parts} if roots else set()
+    for number, title in enumerate(titles):
+        if number not in placed:
+            at = next((p.start for p in parts if roots[p.start].part > number), len(roots))
+            parts.append(Part(title.text, title.first_line, at, at))
+    return tuple(sorted(parts, key=lambda p: (p.start, p.end > p.start, p.line or 0)))
 
 
 def _prefilter_runs(events: Sequence[Event]) -> tuple[set[int], set[str]]:
@@ -317,7 +342,7 @@ def _place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> li
     # part (level 1); without, of the open top-level item. Inline runs in and after it go
     # there; the next paragraph-leading marker of an open style resumes the open items.
     suspended: list[_Draft] | None = None
-    parts = False  # an unnumbered part title has been met
+    part = -1  # the number of the last unnumbered part title met
     lead_in = False  # the paragraph before ends with ：, introducing a list
     seen: set[str] = set()  # styles met so far
     for k, event in enumerate(events):
@@ -327,12 +352,12 @@ def _place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> li
             stack.clear()
             suspended = None
             anchor = 0
-            parts = True
+            part += 1
             continue
         while stack and stack[-1].hit.placement is not Placement.LEAD:
             stack.pop()
         if (event.addresses_audience or event.sums_up) and stack:
-            container = [] if parts else stack[:1]
+            container = [] if part >= 0 else stack[:1]
             if len(stack) > len(container):
                 suspended = suspended or stack
                 stack = container
@@ -396,7 +421,9 @@ def _place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> li
                     stack.pop()
             seen.add(style)
             nxt = hits[i + 1].offset if i + 1 < len(hits) else len(paragraph.text)
-            draft = _Draft(hit, paragraph, len(stack) + 1, nxt, sublist=sublist, event=k, fresh=fresh)
+            draft = _Draft(
+                hit, paragraph, len(stack) + 1, nxt, sublist=sublist, event=k, fresh=fresh, part=part
+            )
             (stack[-1].children if stack else roots).append(draft)
             stack.append(draft)
             if sublist and _ends_sentence(paragraph, hit):

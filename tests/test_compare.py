@@ -297,3 +297,23 @@ def test_skeleton_says_when_nothing_is_shared(tmp_path):
     picture = tmp_path / "skeleton.svg"
     result = CliRunner().invoke(cli, ["diff", *paths, "-o", str(picture)])
     assert result.exit_code == 0 and picture.read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_part_titles_take_part_in_the_alignment():
+    """One report puts its plan under an unnumbered part title (items at level 1), the other
+    under a numbered section 三、: the plan's items still find each other."""
+    a = parse_text(
+        "甲市政府工作报告\n各位代表：\n现在，我代表市人民政府，向大会报告工作。\n2023年工作回顾\n"
+        "一、工业经济加快发展。全年规模以上工业增加值增长百分之八，新能源汽车产量翻番。\n"
+        "二、民生保障持续加强。新增城镇就业三万人，新建学校十所。\n"
+        "2024年工作安排\n一、大力发展先进制造业。推进新能源汽车和电子信息产业集群建设。\n"
+        "二、着力保障和改善民生。抓好就业、教育、医疗和养老服务。\n"
+    )
+    b = parse_text(
+        "乙市政府工作报告\n一、2023年工作回顾\n（一）工业提质增效。规模以上工业增加值增长百分之七，新能源汽车产业壮大。\n"
+        "（二）民生福祉增进。城镇就业增加，新建改扩建学校。\n二、2024年工作安排\n"
+        "（一）做强先进制造业。壮大新能源汽车和电子信息产业集群。\n（二）用心办好民生实事。抓好就业、教育、医疗、养老。\n"
+    )
+    pairs = diff(a, b).alignment.pairs
+    assert pairs.get((2,)) == (1, 0) and pairs.get((3,)) == (1, 1)  # the plan
+    assert pairs.get((0,)) == (0, 0) and pairs.get((1,)) == (0, 1)  # the review

@@ -469,3 +469,63 @@ def test_salutations_with_zunjing_open_the_body():
     outline = parse_text("尊敬的各位老师、亲爱的同学们：\n大家上午好！\n一、升国旗\n二、校长讲话\n")
     assert outline.title is None and outline.salutation == "尊敬的各位老师、亲爱的同学们："
     assert parse_text("目录/提纲：……\n一、认清形势\n二、压实责任\n").title is None
+
+
+PARTS_TEXT = (
+    "某市政府工作报告\n各位代表：\n现在，我代表市人民政府，向大会报告工作。\n"
+    "2023年工作回顾\n一、经济稳中有进\n二、民生持续改善\n"
+    "2024年工作安排\n一、推动产业升级\n二、扩大有效投资\n三、办好民生实事\n"
+    "各位代表，让我们团结一心，奋力实现全年目标！\n"
+    "名词解释\n1.六稳：稳就业、稳金融等。\n2.六保：保居民就业等。\n"
+)
+
+
+def test_part_titles_are_parts_and_back_matter_is_an_appendix():
+    """Unnumbered part titles group the restarted series (the items stay at level 1), and a
+    glossary after the closing is kept apart from the outline."""
+    outline = parse_text(PARTS_TEXT)
+    assert [(n.marker.text, n.level) for n in outline.nodes] == [
+        ("一、", 1),
+        ("二、", 1),
+        ("一、", 1),
+        ("二、", 1),
+        ("三、", 1),
+    ]
+    assert [(p.title, p.start, p.end) for p in outline.parts] == [
+        ("2023年工作回顾", 0, 2),
+        ("2024年工作安排", 2, 5),
+    ]
+    assert all(not n.anomalies for n in outline.walk())  # a part restarts its numbering: no slip
+    (back,) = outline.appendix
+    assert back.title == "名词解释" and [n.marker.text for n in back.nodes] == ["1.", "2."]
+    doc = json.loads(
+        CliRunner().invoke(cli, ["show", "-", "--format", "json"], input=PARTS_TEXT.encode()).output
+    )
+    assert doc["parts"][1] == {"title": "2024年工作安排", "line": 7, "items": [2, 5]}
+    assert [n["heading"] for n in doc["appendix"][0]["outline"]] == [
+        "六稳：稳就业、稳金融等",
+        "六保：保居民就业等",
+    ]
+    assert len(doc["outline"]) == 5
+
+
+def test_show_groups_items_under_their_parts_and_lists_the_appendix_apart():
+    result = CliRunner().invoke(cli, ["show", "-"], input=PARTS_TEXT.encode())
+    lines = result.output.splitlines()
+    assert lines[1].startswith("├── 2023年工作回顾") and lines[2].startswith("│   ├── 一、经济稳中有进")
+    assert "附录 名词解释" in lines[-1] and "2 项 items; --appendix" in lines[-1]
+    result = CliRunner().invoke(cli, ["show", "-", "--appendix"], input=PARTS_TEXT.encode())
+    assert "六保：保居民就业等" in result.output
+
+
+def test_show_wraps_long_items_with_the_marker_and_line_number_kept():
+    text = (
+        "第一章 总则\n第一条 "
+        + "为了保护民事主体的合法权益，调整民事关系，维护社会和经济秩序，" * 3
+        + "制定本法。\n"
+    )
+    result = CliRunner().invoke(cli, ["show", "-"], input=text.encode(), terminal_width=50)
+    lines = result.output.splitlines()
+    first = next(line for line in lines if "第一条" in line)
+    assert "第一条 为了" in first  # the marker keeps its first characters
+    assert lines[-1].rstrip().endswith(":2") and len(lines[-1].split(":2")[0].strip("│ ")) >= 2

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..layout import Box, bounds, radial, tidy_tree
-from ..model import Outline
+from ..model import Node, Outline
 from ..output import write_atomic
 
 FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
@@ -329,28 +329,55 @@ def build(
     max_chars: int = 16,
     max_lines: int | None = 3,
     style: Style | None = None,
+    appendix: bool = False,
 ) -> Diagram:
-    """Wrap, measure and place everything; nothing is drawn yet."""
-    from ..graph import ROOT, children_of, to_digraph
+    """Wrap, measure and place everything; nothing is drawn yet. Items are keyed by their
+    child-index paths; part titles (("part", i)) stand above their items as group boxes, and
+    with `appendix` the back matter (("appendix", i), ("appendix", i, *path)) comes last."""
+    root: tuple = ()
+    children: dict[Any, list[Any]] = {root: []}
+    items: dict[Any, tuple[str, str, int]] = {}
+    shown = 0
 
-    graph = to_digraph(outline, depth=depth)
-    items = {
-        node: (graph.nodes[node]["marker"], graph.nodes[node]["label"], graph.nodes[node]["level"])
-        for node in graph
-        if node != ROOT
-    }
-    count = len(items)
+    def add(parent: Any, nodes: tuple[Node, ...], prefix: tuple, start: int = 0) -> None:
+        nonlocal shown
+        for i, node in enumerate(nodes, start):
+            if depth is not None and node.level > depth:
+                continue
+            ident = (*prefix, i)
+            items[ident] = (node.marker.text, node.label, node.level)
+            children[parent].append(ident)
+            children[ident] = []
+            shown += 1
+            add(ident, node.children, ident)
+
+    if outline.parts:
+        for i, part in enumerate(outline.parts):
+            ident = ("part", i)
+            items[ident] = ("", part.title or "（开头）", 0)  # drawn like the root: a group header
+            children[root].append(ident)
+            children[ident] = []
+            add(ident, outline.nodes[part.start : part.end], (), part.start)
+    else:
+        add(root, outline.nodes, ())
+    if appendix:
+        for i, back in enumerate(outline.appendix):
+            ident = ("appendix", i)
+            items[ident] = ("", f"附录 {back.title}", 0)
+            children[root].append(ident)
+            children[ident] = []
+            add(ident, back.nodes, ident)
     total = len(outline)
     deepest = max((level for _, _, level in items.values()), default=0)
-    info = f"{count} 项 · {deepest} 层" if count else ""
-    if count < total:
+    info = f"{shown} 项 · {deepest} 层" if shown else ""
+    if depth is not None and shown < total + (appendix and sum(len(a.nodes) for a in outline.appendix)):
         info += f"（共 {total} 项，只显示前 {depth} 层）"
     if outline.source and outline.source != "-":
         info += f" · {Path(outline.source).name}" if info else Path(outline.source).name
     return scene(
         _title(outline),
-        ROOT,
-        children_of(graph),
+        root,
+        children,
         items,
         info=info,
         layout=layout,

@@ -3,8 +3,11 @@
     {"title": str | null, "outline": [{"level", "marker", "number", "heading", "line",
                                        "children": [...]}, ...]}
 
-More keys are added (column, end_line, family, placement, anomalies, body; subtitle, toc …);
-the required ones never change meaning.
+More keys are added (column, end_line, family, placement, anomalies, body; subtitle, toc,
+parts, appendix …); the required ones never change meaning. `parts` lists the document's
+unnumbered part titles with the range of top-level items each holds (`outline[start:end]`);
+`appendix` holds back matter after the speech (附件, 名词解释) with its own items, which are
+not in `outline`.
 """
 
 from __future__ import annotations
@@ -52,7 +55,16 @@ def outline_to_dict(outline: Outline, *, body: bool = True, depth: int | None = 
         "toc": [{"marker": e.marker.text, "heading": e.heading, "line": e.line} for e in outline.toc],
         "noise_lines": list(outline.noise_lines),
         "meta": dict(outline.meta),  # reader notes: {"format": "docx", "heading_markers": …}
+        "parts": [{"title": p.title, "line": p.line, "items": [p.start, p.end]} for p in outline.parts],
         "outline": [node_to_dict(node, body=body, depth=depth) for node in outline.nodes],
+        "appendix": [
+            {
+                "title": a.title,
+                "line": a.line,
+                "outline": [node_to_dict(node, body=body, depth=depth) for node in a.nodes],
+            }
+            for a in outline.appendix
+        ],
     }
 
 

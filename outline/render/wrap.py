@@ -27,15 +27,26 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
-def wrap(text: str, width: int, *, indent: str = "", hang: str = "") -> list[str]:
+def wrap(
+    text: str, width: int, *, indent: str = "", hang: str = "", keep_start: int = 0, keep_end: int = 0
+) -> list[str]:
     """`text` in lines of at most `width` cells: the first after `indent`, the rest after
-    `indent + hang`. A token wider than a line is cut."""
+    `indent + hang`. The first `keep_start` and the last `keep_end` characters stay on one
+    line (a marker with its first characters; a line number with the last ones). A token
+    wider than a line is cut."""
     first, rest = indent, indent + hang
     lines: list[str] = []
     line: list[str] = []
     used = cell_len(first)
     limit = max(width, cell_len(rest) + 4)  # always room for a few characters
-    for token in _tokens(text):
+    tokens = _tokens(text)
+    if keep_end and len(text) > keep_end:
+        tail = text[-keep_end:]
+        tokens = [*_tokens(text[:-keep_end]), tail]
+    if keep_start and len(tokens) > 1:
+        head = min(keep_start, len(tokens) - 1)
+        tokens = ["".join(tokens[:head]), *tokens[head:]]
+    for token in tokens:
         size = cell_len(token)
         if line and used + size > limit:
             # 避头尾: closing punctuation goes down with the character before it (and any

@@ -35,13 +35,16 @@ def cli() -> None:
 )
 @click.option("-d", "--depth", type=click.IntRange(min=1), default=None, help="Show levels 1..N only.")
 @click.option("-b", "--body", is_flag=True, help="Show the first sentence of each item's body.")
-def show(path: str, fmt: str, depth: int | None, body: bool) -> None:
+@click.option(
+    "--appendix", is_flag=True, help="Also list the items of back matter (附件, 名词解释) after the speech."
+)
+def show(path: str, fmt: str, depth: int | None, body: bool, appendix: bool) -> None:
     """Print the outline of FILE ("-" reads standard input)."""
     outline = load(path)
     if fmt == "tree":
         from tigang.outline.render.terminal import print_tree
 
-        print_tree(outline, depth=depth, body=body)
+        print_tree(outline, depth=depth, body=body, appendix=appendix)
         return
     from tigang.outline.render import TEXT_RENDERERS
 

@@ -53,6 +53,7 @@ LAYOUTS = ("tree", "mindmap")  # the same as tigang.outline.render.diagram.LAYOU
     show_default=True,
     help="Elide labels longer than this many lines with …; 0 keeps every line.",
 )
+@click.option("--appendix", is_flag=True, help="Also draw back matter (附件, 名词解释) after the speech.")
 @FORCE
 def render(
     path: str,
@@ -63,6 +64,7 @@ def render(
     font: str | None,
     max_chars: int,
     max_lines: int,
+    appendix: bool,
     force: bool,
 ) -> None:
     """Draw the outline of FILE as a diagram ("-" reads standard input)."""
@@ -87,6 +89,7 @@ def render(
             font=font,
             max_chars=max_chars,
             max_lines=max_lines or None,
+            appendix=appendix,
             force=force,
         )
     except (RenderError, OutputError) as exc:
