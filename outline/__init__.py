@@ -6,11 +6,13 @@
 [('一、', '总体要求'), ('（一）', '指导思想'), ('（二）', '主要目标')]
 """
 
-from .model import Appendix, Family, Marker, Node, Outline, Part, Placement, TocEntry
+from .model import Anomaly, AnomalyKind, Appendix, Family, Marker, Node, Outline, Part, Placement, TocEntry
 from .parser import parse_file, parse_text
 from .source import InputError, read_source
 
 __all__ = [
+    "Anomaly",
+    "AnomalyKind",
     "Appendix",
     "Family",
     "InputError",

@@ -76,6 +76,31 @@ class Marker:
             object.__setattr__(self, "style", style)
 
 
+class AnomalyKind(str, Enum):
+    """A numbering slip among siblings of one style (`tigang check` reports them)."""
+
+    SKIPPED = "skipped"  # 一、二、四、
+    REPEATED = "repeated"  # 一是 二是 二是
+    RESTARTED = "restarted"  # 1. 2. 1. in one list
+    STARTS_AT = "starts_at"  # a list that begins at 二、
+
+
+@dataclass(frozen=True, slots=True)
+class Anomaly:
+    kind: AnomalyKind
+    found: int  # the number written
+    expected: int | None = None  # skipped: the number due; restarted: the number before
+
+    def __str__(self) -> str:
+        if self.kind is AnomalyKind.SKIPPED:
+            return f"skipped: expected {self.expected}, found {self.found}"
+        if self.kind is AnomalyKind.REPEATED:
+            return f"repeated: {self.found} again"
+        if self.kind is AnomalyKind.RESTARTED:
+            return f"restarted: {self.found} after {self.expected}"
+        return f"starts at {self.found}"
+
+
 @dataclass(frozen=True, slots=True)
 class Node:
     """One numbered item of the outline."""
@@ -92,7 +117,7 @@ class Node:
     terminator: str = ""  # what ended the heading: "。", "；", … "：" for a lead-in, "" at the line end
     bare: bool = False  # the heading stands alone on its line (a heading line, not a lead sentence)
     children: tuple[Node, ...] = ()
-    anomalies: tuple[str, ...] = ()  # e.g. "skipped: expected 四, found 五"
+    anomalies: tuple[Anomaly, ...] = ()  # numbering slips: str(a) reads "skipped: expected 4, found 5"
 
     @property
     def label(self) -> str:

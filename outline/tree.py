@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from .markers import MarkerHit
-from .model import Family, Node, Part, Placement
+from .model import Anomaly, AnomalyKind, Family, Node, Part, Placement
 from .paragraphs import Paragraph
 
 HEADING_STOPS = re.compile(r"[。！？；!?;]")
@@ -562,19 +562,19 @@ def _number_run(
             last.pop(style, None)
         number = child.number
         previous = last.get(style, running.get(style) if style in CONTINUOUS_STYLES else None)
-        anomalies: list[str] = []
+        anomalies: list[Anomaly] = []
         if child.marker.family is Family.SEQUENCE and number == 0:
             number = previous + 1 if previous else 1
         elif previous is None:
             if number != 1 and not (style in MAY_CONTINUE and running.get(style, 0) + 1 == number):
-                anomalies.append(f"starts at {number}")
+                anomalies.append(Anomaly(AnomalyKind.STARTS_AT, number))
         elif number == previous:
-            anomalies.append(f"repeated: {number} again")
+            anomalies.append(Anomaly(AnomalyKind.REPEATED, number))
         elif number == 1:
             if not child.marker.family.is_enumerator:  # a second 一是 run is a new run, not a slip
-                anomalies.append(f"restarted: 1 after {previous}")
+                anomalies.append(Anomaly(AnomalyKind.RESTARTED, 1, previous))
         elif number != previous + 1:
-            anomalies.append(f"skipped: expected {previous + 1}, found {number}")
+            anomalies.append(Anomaly(AnomalyKind.SKIPPED, number, previous + 1))
         if number != child.number or anomalies:
             child = replace(child, number=number, anomalies=tuple(anomalies))
         last[style] = number

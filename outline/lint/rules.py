@@ -8,13 +8,12 @@ hits: (line, column, Chinese message, English gloss).
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
-from ..model import Family, Node, Outline, Placement
+from ..model import Anomaly, AnomalyKind, Family, Node, Outline, Placement
 from .config import CheckConfig
 from .findings import Severity
 from .parallel import parallel_outliers
@@ -114,26 +113,20 @@ def _at(node: Node, message: str, gloss: str) -> Hit:
     return node.line, node.column, message, gloss
 
 
-def _anomaly(node: Node, kind: str) -> str | None:
-    for anomaly in node.anomalies:
-        if anomaly.startswith(kind):
-            return anomaly
-    return None
+def _anomaly(node: Node, kind: AnomalyKind) -> Anomaly | None:
+    return next((a for a in node.anomalies if a.kind is kind), None)
 
 
 # ---------------------------------------------------------------- N: numbering
 
 
-_SKIPPED = re.compile(r"skipped: expected (\d+), found (\d+)")
-
-
 def check_skipped(ctx: Context) -> Iterator[Hit]:
     previous = ctx.previous_in_run()
     for node in ctx.nodes:
-        anomaly = _anomaly(node, "skipped")
+        anomaly = _anomaly(node, AnomalyKind.SKIPPED)
         if not anomaly:
             continue
-        expected, found = _SKIPPED.match(anomaly).groups()
+        expected, found = anomaly.expected, anomaly.found
         before = previous.get(id(node))
         if before is not None:
             message = f"序号跳号：“{before.marker.text}”之后是“{node.marker.text}”"
@@ -144,7 +137,7 @@ def check_skipped(ctx: Context) -> Iterator[Hit]:
 
 def check_repeated(ctx: Context) -> Iterator[Hit]:
     for node in ctx.nodes:
-        if _anomaly(node, "repeated"):
+        if _anomaly(node, AnomalyKind.REPEATED):
             yield _at(node, f"序号重复：“{node.marker.text}”重复出现", f"repeated number {node.number}")
 
 
@@ -152,7 +145,7 @@ def check_restarted(ctx: Context) -> Iterator[Hit]:
     previous = ctx.previous_in_run()
     for node in ctx.nodes:
         # At level 1 a restart usually follows an unnumbered part title (2021年工作安排).
-        if node.level > 1 and _anomaly(node, "restarted"):
+        if node.level > 1 and _anomaly(node, AnomalyKind.RESTARTED):
             before = previous.get(id(node))
             was = f"“{before.marker.text}”" if before else "前面的序号"
             yield _at(
@@ -164,7 +157,7 @@ def check_restarted(ctx: Context) -> Iterator[Hit]:
 
 def check_starts_late(ctx: Context) -> Iterator[Hit]:
     for node in ctx.nodes:
-        anomaly = _anomaly(node, "starts at")
+        anomaly = _anomaly(node, AnomalyKind.STARTS_AT)
         if anomaly and node.marker.family is not Family.SEQUENCE:
             yield _at(
                 node,

@@ -29,7 +29,10 @@ def node_to_dict(node: Node, *, body: bool = True, depth: int | None = None) -> 
         "end_line": node.end_line,
         "family": node.marker.style,
         "placement": node.placement.value,
-        "anomalies": list(node.anomalies),
+        "anomalies": [
+            {"kind": a.kind.value, "found": a.found, "expected": a.expected, "text": str(a)}
+            for a in node.anomalies
+        ],
         "terminator": node.terminator,
         "bare": node.bare,
     }
