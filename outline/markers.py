@@ -243,6 +243,13 @@ def scan_paragraph(text: str) -> list[MarkerHit]:
             continue
         marker, length = parsed
         before = match.group(1)
+        if (
+            before
+            and before in ":："
+            and text[match.start() - 1 : match.start()].isdigit()
+            and text[start].isdigit()
+        ):
+            continue  # a scale or a time, 1:500 / 11:37, not a colon before a list
         if before is None:
             placement = Placement.LEAD
         elif before in COMMAS:

@@ -64,8 +64,17 @@ _BLURB = re.compile(
 )
 
 
+# An editor's note before the text: 【导读】…, 编者按：… — someone else's words about it.
+_EDITOR_NOTE = re.compile(
+    r"^(?:[【\[]\s*(?:导\s*读|编\s*者\s*按|摘\s*要|内容提要)\s*[】\]]|编者按\s*[:：]|导读\s*[:：])"
+)
+
+
 def is_noise_line(text: str) -> bool:
-    """A short line that only a web page or an advertisement says ("阅读全文", "¥6.66")."""
+    """A short line that only a web page or an advertisement says ("阅读全文", "¥6.66"), or an
+    editor's note of any length."""
+    if _EDITOR_NOTE.match(text):
+        return True
     if (
         text
         and len(text) <= METADATA_LINE

@@ -18,6 +18,7 @@ from .lines import LineKind, SourceLine
 from .model import Marker
 
 STOP_END = "。！？；：!?;:"
+FULL_SLACK = 3  # a full line of a wrapped text may run this many characters short
 
 
 @dataclass(slots=True)
@@ -59,13 +60,15 @@ def wrap_width(lines: list[SourceLine], starts_item: Callable[[str], Marker | No
         return None
     counts = Counter(lengths)
     width, _ = counts.most_common(1)[0]
-    near = counts[width - 1] + counts[width] + counts[width + 1]
     # Full lines dominate a wrapped text (a 200-character paragraph at width 26 is seven full
-    # lines and one short one); whole-paragraph lines almost never repeat a length.
+    # lines and one short one); whole-paragraph lines almost never repeat a length. A typeset
+    # page squeezes punctuation, so its full lines run a few characters short or long (24 to
+    # 28 at width 26, in a PDF of the 六五计划).
+    near = sum(counts[n] for n in range(width - FULL_SLACK, width + 3))
     if near < 6 or near * 100 < len(lengths) * 55 or width > 120:
         return None
     # And the line after a full line mostly continues a sentence: it opens with no marker.
-    after_full = [b for a, b in pairwise(text_lines) if len(a.text) >= width - 2]
+    after_full = [b for a, b in pairwise(text_lines) if len(a.text) >= width - FULL_SLACK]
     continuing = sum(1 for line in after_full if starts_item(line.text) is None)
     return width if continuing * 2 > len(after_full) else None
 
@@ -96,7 +99,7 @@ def _continues(
     previous: SourceLine, line: SourceLine, width: int, starts_item: Callable[[str], Marker | None]
 ) -> bool:
     # Wrapping tools keep punctuation off line starts (禁则), so full lines run a little short.
-    if len(previous.text) < width - 2 or line.indent > previous.indent:
+    if len(previous.text) < width - FULL_SLACK or line.indent > previous.indent:
         return False
     marker = starts_item(line.text)
     if marker is None:

@@ -86,6 +86,14 @@ CASES = {
         "一、过去五年工作回顾\n  （一）经济实力明显增强\n  （二）民生福祉持续改善\n  第一，必须坚持解放思想\n"
         "  第二，必须坚持改革开放\n二、今年任务",
     ),
+    "a scale or a time after a colon is no list (1:500、1:1000)": (
+        "第十条 测绘基本比例尺地图包括：\n（一）1:500、1:1000、1:2000国家基本比例尺地图；\n（二）其他地图。\n",
+        "第十条 测绘基本比例尺地图包括\n  （一）1:500、1:1000、1:2000国家基本比例尺地图\n  （二）其他地图",
+    ),
+    "an editor's note before the speech is not part of it": (
+        "在座谈会上的讲话\n【导  读】此次会议，一是决定转型；二是学习先进。\n一、关于转型\n二、关于学习\n",
+        "一、关于转型\n二、关于学习",
+    ),
     "angle brackets in plain text are text, not tags": (
         "一、关于A&B<C>工作\n（一）落实<规定>要求，推进x<y>z统计。\n",
         "一、关于A&B<C>工作\n  （一）落实<规定>要求，推进x<y>z统计",
@@ -530,3 +538,26 @@ def test_show_wraps_long_items_with_the_marker_and_line_number_kept():
     first = next(line for line in lines if "第一条" in line)
     assert "第一条 为了" in first  # the marker keeps its first characters
     assert lines[-1].rstrip().endswith(":2") and len(lines[-1].split(":2")[0].strip("│ ")) >= 2
+
+
+def test_a_typeset_hard_wrap_is_found_though_its_lines_vary():
+    """A PDF squeezes punctuation, so the full lines of a text wrapped at 26 characters run
+    24 to 28 long; the paragraphs must still be joined (else a line fragment looks like an
+    unnumbered part title and empties the open chapter)."""
+    words = "要进一步组织各方面的研究力量，加强对理论问题和实际问题的研究，用研究成果为建设服务。" * 12
+    wrapped, at = [], 0
+    while at < len(words):
+        width = (26, 24, 26, 24, 28, 26, 24, 23)[len(wrapped) % 8]
+        wrapped.append(words[at : at + width])
+        at += width
+    wrapped[-1] = "特别要加强对社会主义现代化建设迫切需要解决的重"  # a last line with no punctuation
+    text = (
+        "第二十六章 社会科学\n\n"
+        + "\n".join(wrapped)
+        + "\n\n研究重点分为三个方面：一、理论的研究；二、经济学的研究；三、\n"
+        "法学的研究。\n\n第二十七章 教育\n"
+    )
+    outline = parse_text(text)
+    chapter = outline.nodes[0]
+    assert [n.marker.text for n in chapter.children] == ["一、", "二、", "三、"]
+    assert len(outline.nodes) == 2 and not outline.parts
