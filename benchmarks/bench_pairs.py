@@ -80,7 +80,11 @@ class Result:
 
 
 def _path(spec: str) -> Path:
-    return SHARED / spec.removeprefix("shared:") if spec.startswith("shared:") else PAIRS / "texts" / spec
+    if spec.startswith("shared:"):
+        return SHARED / spec.removeprefix("shared:")
+    if spec.startswith("outlines:"):  # a text of the parser's collection (benchmarks/outlines)
+        return PAIRS.parent / "outlines" / "texts" / spec.removeprefix("outlines:")
+    return PAIRS / "texts" / spec
 
 
 def load_pairs(split: str | None = None) -> list[Pair]:
@@ -172,7 +176,7 @@ def _labels(outline: Outline) -> dict[Key, str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "heldout"))
+    parser.add_argument("--split", choices=("dev", "heldout", "heldout2"))
     parser.add_argument("-v", "--verbose", action="store_true", help="list wrong and missed pairs")
     args = parser.parse_args()
     if not SHARED.is_dir():

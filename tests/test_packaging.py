@@ -69,4 +69,4 @@ def test_wheel_holds_every_source_file(wheel):
 
 def test_wheel_declares_the_command(wheel):
     (entry,) = [n for n in wheel.namelist() if n.endswith(".dist-info/entry_points.txt")]
-    assert "tigang = tigang.cli:main" in wheel.read(entry).decode()
+    assert "tigang = tigang.entry:main" in wheel.read(entry).decode()

@@ -158,7 +158,7 @@ def build_corpus(
         else:
             doc_id, sha, new_id = new_id, None, new_id + 1
         tasks.append((doc_id, rel, str(absolute_root / rel), sha))
-    store.set_meta(con, {"root": absolute_root})
+    store.set_meta(con, {"root": absolute_root, "state": "parsing"})
 
     documents: list[tuple] = []
     nodes: list[tuple] = []

@@ -187,6 +187,9 @@ def update_pairs(
     )
     if store.get_meta(con, "index") != settings:
         con.execute("delete from pairs")
+    # Until the stage ends, readers are told the table is partial (an interrupted build keeps
+    # what it aligned, and the next build finishes it).
+    store.set_meta(con, {"state": "similarity"})
     # One document stands for each group of identical outlines; the others link to it.
     groups: dict[str, list[int]] = {}
     for doc, fingerprint in con.execute(
@@ -248,6 +251,7 @@ def update_pairs(
             "distinct_outlines": summary.distinct,
             "exact_alignments": summary.candidates,
             "possible_pairs": summary.possible,
+            "state": "complete",
         },
     )
     return summary

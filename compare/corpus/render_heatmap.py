@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...outline.output import write_atomic
 from . import store
 from .families import TemplateFamily
 
@@ -46,7 +45,8 @@ def draw_heatmap(
     max_documents: int = MAX_DOCUMENTS,
     dpi: float = 150,
 ) -> Path:
-    """Write the heatmap of the largest families to `path`; returns the path written."""
+    """Draw the heatmap of the largest families into `path` (the command writes it through
+    `tigang.files.write_output`, atomically); returns the path."""
     import numpy as np
 
     from ...outline.render.diagram import font_chain, output_format, register_font
@@ -75,11 +75,9 @@ def draw_heatmap(
     with matplotlib.rc_context({"font.family": fonts, "svg.fonttype": "path"}):
         fig = _figure(matrix, labels, chosen, n)
 
-        def write(tmp: Path) -> None:
-            metadata = {"Software": "tigang"} if fmt == "png" else {"Creator": "tigang"}
-            fig.savefig(tmp, format=fmt, dpi=dpi, facecolor="white", metadata=metadata)
-
-        return write_atomic(path, write)
+        metadata = {"Software": "tigang"} if fmt == "png" else {"Creator": "tigang"}
+        fig.savefig(path, format=fmt, dpi=dpi, facecolor="white", metadata=metadata)
+        return Path(path)
 
 
 def _figure(matrix, labels: list[str], chosen: list[TemplateFamily], n: int):
@@ -91,6 +89,10 @@ def _figure(matrix, labels: list[str], chosen: list[TemplateFamily], n: int):
     fig = Figure(figsize=(side + 1.6, side))
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()
+    if n == 0:  # no family at this threshold: say so instead of an empty (singular) plot
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, "没有模板家族 no template family at this threshold", ha="center", va="center")
+        return fig
     image = ax.imshow(matrix, vmin=0.0, vmax=1.0, cmap="viridis", interpolation="nearest")
     fig.colorbar(image, ax=ax, fraction=0.04, pad=0.02, label="相似度 similarity")
     ax.set_xticks(range(n), labels, rotation=90, fontsize=7)

@@ -143,11 +143,18 @@ def _one_line(exc: Exception) -> str:
     return " ".join(str(exc).split())
 
 
-def connect(path: str | Path, *, read_only: bool = False, create: bool = False):
+def connect(path: str | Path, *, read_only: bool = False, create: bool = False, queries_only: bool = False):
     """A DuckDB connection to the corpus at `path`. With `create`, a missing file becomes a
     new corpus; an existing database must be a tigang corpus (its format marker in `meta`),
-    or one of the first layout, which is upgraded (its documents are parsed again)."""
+    or one of the first layout, which is upgraded (its documents are parsed again).
+
+    `queries_only` is for SQL that comes from users (a colleague's script, a notebook): read
+    only, no access to files or other databases (COPY … TO, read_csv, ATTACH, extensions),
+    and the setting locked so the query cannot turn it back on."""
     import duckdb
+
+    if queries_only:
+        read_only = True
 
     path = Path(path)
     if not create and not path.is_file():
@@ -158,7 +165,10 @@ def connect(path: str | Path, *, read_only: bool = False, create: bool = False):
         raise StoreError(f"{path}: folder {path.parent} does not exist")
     existed = path.is_file() and path.stat().st_size > 0
     try:
-        con = duckdb.connect(str(path), read_only=read_only)
+        if queries_only:
+            con = duckdb.connect(str(path), read_only=True, config={"enable_external_access": False})
+        else:
+            con = duckdb.connect(str(path), read_only=read_only)
     except duckdb.Error as exc:
         raise StoreError(f"{path}: {_open_failure(exc)}") from None
     try:
@@ -175,13 +185,28 @@ def connect(path: str | Path, *, read_only: bool = False, create: bool = False):
     except StoreError:
         con.close()
         raise
+    if queries_only:
+        con.execute("set lock_configuration = true")
     return con
+
+
+def stage_state(con) -> str | None:
+    """What the last build left: None when it finished, else the stage it stopped in."""
+    state = get_meta(con, "state")
+    return None if state in (None, "complete") else state
 
 
 def _open_failure(exc: Exception) -> str:
     message = _one_line(exc)
-    if "lock" in message.lower():
+    lower = message.lower()
+    if "lock" in lower:
         return "in use by another process (a build or query still running); try again when it ends"
+    if "read-only file system" in lower:
+        return "cannot write there: the file system is read-only"
+    if "permission denied" in lower:
+        return "cannot write there: permission denied"
+    if "no space left" in lower:
+        return "cannot write there: no space left on the device"
     if "not a valid duckdb" in message.lower() or "unable to open" in message.lower():
         return "not a DuckDB database"
     return f"cannot open ({message})"

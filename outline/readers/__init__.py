@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,13 +74,60 @@ def _looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html", "<?xml")) and "<html" in text[:4000].lower()
 
 
+# A zip bomb (1 MB that unpacks to 1 GiB) must be refused from the zip directory, before any
+# XML is read. A real 500-page report unpacks to a few tens of MB, its XML compressing about
+# 5-20 times.
+MAX_PART = 64 * 1024 * 1024  # one part of the package, unpacked
+MAX_UNPACKED = 256 * 1024 * 1024  # all parts together
+MAX_RATIO = 200  # unpacked / packed, for parts over RATIO_FROM bytes
+RATIO_FROM = 4 * 1024 * 1024
+
+
+def check_zip_sizes(archive: zipfile.ZipFile, label: str) -> None:
+    """Refuse a package whose parts would unpack to more than a real document holds: by the
+    sizes its directory declares, then by reading each part with a bound (the directory can
+    lie)."""
+    infos = archive.infolist()
+    total = sum(i.file_size for i in infos)
+    for info in infos:
+        ratio = info.file_size / max(1, info.compress_size)
+        if info.file_size > MAX_PART or (info.file_size > RATIO_FROM and ratio > MAX_RATIO):
+            raise InputError(
+                f"{label}: refused: the part {info.filename} unpacks to {info.file_size / 2**20:,.0f} MB "
+                f"({ratio:,.0f} times its packed size), more than a real document holds"
+            )
+    if total > MAX_UNPACKED:
+        raise InputError(
+            f"{label}: refused: the file unpacks to {total / 2**20:,.0f} MB, more than a real document holds"
+        )
+    for info in infos:
+        with archive.open(info) as part:
+            got = 0
+            while chunk := part.read(1 << 20):
+                got += len(chunk)
+                if got > max(info.file_size, 1) or got > MAX_PART:
+                    raise InputError(
+                        f"{label}: refused: the part {info.filename} unpacks to more than its zip entry declares"
+                    )
+
+
 def _from_zip(data: bytes, label: str) -> Document:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
+            check_zip_sizes(archive, label)
             types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
-    except (zipfile.BadZipFile, OSError, RuntimeError):
-        raise InputError(f"{label}: damaged zip archive, not a readable .docx") from None
+    except zipfile.BadZipFile as exc:
+        reason = "a checksum does not match" if "CRC" in str(exc) else "its zip structure is broken"
+        raise InputError(f"{label}: damaged file: {reason} (re-save it from Word or WPS)") from None
+    except zlib.error:
+        raise InputError(
+            f"{label}: damaged file: a part cannot be unpacked (re-save it from Word or WPS)"
+        ) from None
+    except (OSError, RuntimeError, EOFError, zipfile.LargeZipFile, NotImplementedError):
+        raise InputError(
+            f"{label}: damaged file: its zip structure is broken (re-save it from Word or WPS)"
+        ) from None
     # Word's main part is word/document.xml; a few generators name it otherwise.
     if "word/document.xml" in names or b"wordprocessingml.document.main+xml" in types:
         from .docx import docx_to_text
@@ -94,6 +142,11 @@ def _from_zip(data: bytes, label: str) -> Document:
         kind = "a mind map (.xmind)"
     elif any(n.startswith(("xl/", "ppt/")) for n in names):
         kind = "an Excel or PowerPoint file"
+    elif label.lower().endswith(".docx") or any(n.startswith("word/") for n in names):
+        raise InputError(
+            f"{label}: damaged .docx: it has no main document part (word/document.xml); "
+            "re-save it from Word or WPS"
+        )
     else:
         kind = "a zip archive"
     raise InputError(f"{label}: {kind}, not a document tigang reads; supported: .docx, .txt, .md, .html")

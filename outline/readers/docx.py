@@ -289,19 +289,33 @@ def _related_xml(part, reltype: str):
             return None  # no such part, or a damaged one: no numbering/styles to apply
 
 
+def _what_is_wrong(exc: Exception) -> str:
+    """The failure of opening a package, in words."""
+    from lxml import etree
+
+    if isinstance(exc, KeyError):
+        return "a part it refers to is missing"
+    if isinstance(exc, etree.XMLSyntaxError):
+        return "its XML is broken"
+    if "CRC" in str(exc) or "zip" in type(exc).__module__:
+        return "its zip structure is broken"
+    if type(exc).__name__ == "PackageNotFoundError":
+        return "it is not a Word package"
+    return "it cannot be opened as a Word package"
+
+
 def read_paragraphs(data: bytes, label: str) -> list[BodyParagraph]:
     """The body paragraphs of a .docx with their generated numbers and heading levels."""
     try:
         import docx  # imported late: only .docx input needs python-docx
-        from docx.opc.exceptions import PackageNotFoundError
     except ImportError:  # pragma: no cover - a dependency
         raise InputError(f"{label}: reading .docx needs python-docx (pip install python-docx)") from None
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        raise InputError(f"{label}: not a readable .docx file ({type(exc).__name__})") from None
-    except Exception as exc:  # a damaged package: lxml or zip errors of many kinds
-        raise InputError(f"{label}: damaged .docx file ({type(exc).__name__})") from None
+    except Exception as exc:  # a damaged package: python-docx, lxml and zip errors of many kinds
+        raise InputError(
+            f"{label}: damaged .docx: {_what_is_wrong(exc)} (re-save it from Word or WPS)"
+        ) from None
     part = document.part
     styles = Styles(_related_xml(part, RT_STYLES))
     numbering = Numbering(_related_xml(part, RT_NUMBERING), styles)

@@ -1,3 +1,3 @@
-from tigang.cli import main
+from tigang.entry import main
 
 main()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from tigang.files import InputFailure
+from tigang.files import FORCE, InputFailure, check_output, os_reason, write_output
 
 FAMILY_THRESHOLD = 0.6
 
@@ -23,13 +23,21 @@ def _failure(message: str) -> click.ClickException:
     return InputFailure(message)
 
 
-def _open(db: str, *, read_only: bool = True, create: bool = False):
-    from tigang.compare.corpus.store import StoreError, connect
+def _open(db: str, *, read_only: bool = True, create: bool = False, queries_only: bool = False):
+    from tigang.compare.corpus.store import StoreError, connect, stage_state
 
     try:
-        return connect(db, read_only=read_only, create=create)
+        con = connect(db, read_only=read_only, create=create, queries_only=queries_only)
     except StoreError as exc:
         raise _failure(str(exc)) from None
+    state = stage_state(con) if read_only else None
+    if state:
+        click.echo(
+            f"tigang: note: the last build of {db} stopped while {state}; what it shows is partial "
+            "(run `tigang corpus build` again to finish it)",
+            err=True,
+        )
+    return con
 
 
 @contextmanager
@@ -131,13 +139,19 @@ def build(
 ) -> None:
     """Parse every file under FOLDER into the database (again: only what changed), then score
     the candidate pairs of similar structure."""
+    import duckdb
+
     from tigang.compare.corpus.build import build_corpus
     from tigang.compare.corpus.index import update_pairs
 
     if not folder.is_dir():
         raise _failure(f"{folder}: no such folder")
+    new = not Path(db).exists()
+    if new:
+        check_output(db, force=False)  # the folder exists and can be written to
     runner = _engine(engine, jobs, scheduler)
     con = _open(db, read_only=False, create=True)
+    done = False
     try:
         with _progress_bar() as progress:
             built = build_corpus(folder, con, runner, skip={Path(db), Path(db + ".wal")}, progress=progress)
@@ -146,9 +160,17 @@ def build(
             similar = update_pairs(
                 con, runner, threshold=lsh_threshold, max_candidates=max_candidates, progress=progress
             )
+        done = True
+    except duckdb.Error as exc:
+        raise _failure(f"{db}: cannot write the corpus ({_io_reason(exc)})") from None
+    except OSError as exc:
+        raise _failure(f"{db}: cannot write the corpus ({os_reason(exc)})") from None
     finally:
         con.close()
         runner.close()
+        if new and not done:  # a failed first build leaves nothing behind
+            for leftover in (Path(db), Path(db + ".wal")):
+                leftover.unlink(missing_ok=True)
     rate = built.parsed / built.seconds if built.seconds else 0.0
     click.echo(
         f"{db}: {built.files} files — {built.parsed} parsed, {built.unchanged} unchanged, "
@@ -231,25 +253,36 @@ def _min_share_option(f):
     "-n", "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Families listed."
 )
 @click.option("--dpi", type=click.IntRange(min=30, max=600), default=150, show_default=True)
+@FORCE
 def families(
-    db: str, threshold: float, min_share: float, output: str | None, fmt: str, limit: int, dpi: int
+    db: str,
+    threshold: float,
+    min_share: float,
+    output: str | None,
+    fmt: str,
+    limit: int,
+    dpi: int,
+    force: bool,
 ) -> None:
     """Template families: documents whose structures are near-duplicates, with their skeletons."""
     from tigang.compare.corpus.families import family_skeleton, find_families
     from tigang.compare.skeleton import skeleton_to_dicts
 
+    if output:
+        from tigang.outline.render.diagram import RenderError, output_format
+
+        try:
+            output_format(output)
+        except RenderError as exc:
+            raise _failure(str(exc)) from None
+        check_output(output, force=force)
     con = _open(db)
     try:
         found = find_families(con, threshold)
         if output:
             from tigang.compare.corpus.render_heatmap import draw_heatmap
-            from tigang.outline.output import OutputError
-            from tigang.outline.render.diagram import RenderError
 
-            try:
-                written = draw_heatmap(con, found, output, dpi=dpi)
-            except (OutputError, RenderError) as exc:
-                raise _failure(str(exc)) from None
+            written = write_output(output, lambda tmp: draw_heatmap(con, found, tmp, dpi=dpi), force=force)
             click.echo(f"wrote {written}", err=True)
         shown = [(f, family_skeleton(con, f, min_share=min_share)[0]) for f in found[:limit]]
         in_families = sum(len(f) for f in found)
@@ -336,10 +369,15 @@ def skeleton(db: str, number: int, threshold: float, min_share: float, fmt: str)
     "-f", "--format", "fmt", type=click.Choice(("table", "json", "csv")), default="table", show_default=True
 )
 def sql(db: str, query: str, fmt: str) -> None:
-    """Run a read-only SQL QUERY on the database (tables: documents, nodes, pairs, meta)."""
+    """Run a read-only SQL QUERY on the database (tables: documents, nodes, pairs, meta).
+
+    The query can only read the corpus: no writes, no files (COPY … TO, read_csv), no other
+    databases (ATTACH), no extensions."""
     import duckdb
 
-    con = _open(db)
+    if not query.strip():
+        raise _failure('no query: give one SQL statement, e.g. "select count(*) from documents"')
+    con = _open(db, queries_only=True)
     try:
         cursor = con.execute(query)
         columns = [d[0] for d in cursor.description or ()]
@@ -363,6 +401,19 @@ def sql(db: str, query: str, fmt: str) -> None:
         for row in rows:
             table.add_row(*("" if v is None else str(v) for v in row))
         Console().print(table)
+
+
+def _io_reason(exc: Exception) -> str:
+    message = " ".join(str(exc).split())
+    lower = message.lower()
+    for needle, reason in (
+        ("no space left", "no space left on the device"),
+        ("read-only file system", "the file system is read-only"),
+        ("permission denied", "permission denied"),
+    ):
+        if needle in lower:
+            return reason
+    return message
 
 
 def _plain(value):

@@ -10,6 +10,33 @@ import click
 from tigang.files import FORCE, InputFailure, check_output, load, os_reason
 
 LAYOUTS = ("tree", "mindmap")  # the same as tigang.outline.render.diagram.LAYOUTS
+# Boxes drawn in seconds, and still read on a page: a 10,000-item outline is drawn to the
+# depth that stays under this, and the user is told.
+MAX_DRAWN = 1500
+
+
+def _depth_that_fits(outline, depth: int | None) -> int | None:
+    counts: dict[int, int] = {}
+    for node in outline.walk():
+        counts[node.level] = counts.get(node.level, 0) + 1
+    levels = sorted(counts)
+    deepest = depth or (levels[-1] if levels else 1)
+    shown = sum(n for level, n in counts.items() if level <= deepest)
+    if shown <= MAX_DRAWN:
+        return depth
+    fits = max((d for d in levels if sum(counts[x] for x in levels if x <= d) <= MAX_DRAWN), default=None)
+    if fits is None:
+        raise InputFailure(
+            f"{counts[levels[0]]:,} top-level items are too many to draw (at most {MAX_DRAWN:,}); "
+            "split the document, or use `tigang export` for an outliner"
+        )
+    drawn = sum(counts[x] for x in levels if x <= fits)
+    click.echo(
+        f"tigang: note: {shown:,} items are too many to draw legibly; drawn to depth {fits} "
+        f"({drawn:,} items). Use --depth to choose.",
+        err=True,
+    )
+    return fits
 
 
 @click.command()
@@ -77,6 +104,7 @@ def render(
         raise InputFailure(str(exc)) from None
     check_output(output, force=force)  # and an existing output before the work
     outline = load(path)
+    depth = _depth_that_fits(outline, depth)
     from tigang.outline.render.diagram import render as draw
 
     try:
