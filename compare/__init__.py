@@ -5,8 +5,8 @@
 >>> a = parse_text("一、加强思想建设\\n二、狠抓工作落实\\n")
 >>> b = parse_text("一、狠抓工作落实\\n二、推进思想建设\\n")
 >>> script = diff(a, b)
->>> sorted({e.op.value for e in script.edits})
-['move', 'update']
+>>> [(e.op.value, e.a, e.b) for e in script.edits]  # two sections swapped: one of them moved
+[('move', (0,), (1,)), ('update', (0,), (1,)), ('keep', (1,), (0,))]
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """tigang.outline — recover the numbered outline of a Chinese speech or report.
 
 >>> from tigang.outline import parse_text
->>> outline = parse_text("一、总体要求\n（一）指导思想。坚持稳中求进。\n（二）主要目标。")
+>>> outline = parse_text("一、总体要求\\n（一）指导思想。坚持稳中求进。\\n（二）主要目标。")
 >>> [(n.marker.text, n.heading) for n in outline.walk()]
 [('一、', '总体要求'), ('（一）', '指导思想'), ('（二）', '主要目标')]
 """

@@ -11,36 +11,47 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .lexicon import (
+    AUDIENCE,
+    BACK_MATTER_HEADS,
+    BREADCRUMBS,
+    CLEAN_TITLE_MIN,
+    CLOSING_PHRASES,
+    COLONS,
+    COMMAS,
+    FUSED_TITLE_GENRES,
+    GENRE_ENDINGS,
+    GREETING_TIMES,
+    LONG_LINE,
+    LONG_PARAGRAPH,
+    LONG_SENTENCES,
+    OFFICES,
+    PART_TITLE_MAX,
+    PART_TITLE_PUNCT,
+    SALUTATION_ADDRESSEES,
+    SALUTATION_HONORIFICS,
+    SALUTATION_MAX,
+    SEMICOLONS,
+    SUMS_UP_LESSONS,
+    SUMS_UP_REVIEWS,
+    SUMS_UP_TURNS,
+    THANKS,
+    TITLE_MAX,
+    TITLE_MIN,
+    TOC_HEADER_WORDS,
+    one_of,
+)
 from .markers import MarkerHit
 from .model import Placement
 from .paragraphs import Paragraph
 
-_AUDIENCE = "(?:{})".format(
-    "|".join(
-        [
-            "同志们",
-            "各位代表",
-            "各位委员",
-            "各位领导",
-            "各位同志",
-            "代表们",
-            "委员们",
-            "女士们",
-            "先生们",
-            "朋友们",
-            "同学们",
-            "老师们",
-            "各位来宾",
-            "各位嘉宾",
-        ]
-    )
-)
+_AUDIENCE = one_of(AUDIENCE)
 SALUTATION = re.compile(
     rf"^{_AUDIENCE}(?:[、，,和]\s*{_AUDIENCE}|[、，,]?\S{{0,4}})*[：:！!]?$"
     # 尊敬的各位领导、亲爱的同学们：
-    r"|^(?:尊敬的|亲爱的)[^。！？]{1,30}(?:们|领导|嘉宾|来宾|代表|委员|同志|朋友|老师|同学|家长|校友|先生|女士)[：:！!，,]?$"
+    rf"|^{one_of(SALUTATION_HONORIFICS)}[^。！？]{{1,30}}{one_of(SALUTATION_ADDRESSEES)}[：:！!，,]?$"
 )
-GREETING = re.compile(r"^大家(?:上午|下午|晚上|早上|中午)?好[！!。.]?$")
+GREETING = re.compile(rf"^大家{one_of(GREETING_TIMES)}?好[！!。.]?$")
 # A paragraph that turns to the audience between parts: 各位代表，过去一年… / 同志们！
 ADDRESS = re.compile(rf"^{_AUDIENCE}(?:[、，,和]\s*{_AUDIENCE})*[，,！!：:]")
 DATELINE = re.compile(
@@ -49,61 +60,29 @@ DATELINE = re.compile(
     r"|^[（(][^（）()]*\d[^（）()]*[）)]$"  # （2022年10月22日…通过）
     r"|^[（(][^（）()]*[〇一二三四五六七八九十]年[^（）()]*[）)]$"
 )
-_OFFICE = "(?:{})".format(
-    "|".join(
-        [
-            "总理",
-            "副总理",
-            "书记",
-            "副书记",
-            "市长",
-            "县长",
-            "区长",
-            "省长",
-            "州长",
-            "镇长",
-            "主席",
-            "部长",
-            "主任",
-            "局长",
-            "委员长",
-            "院长",
-            "厅长",
-            "秘书长",
-            "同志",
-        ]
-    )
-)
+_OFFICE = one_of(OFFICES)
 # 国务院总理　李克强 / 代市长徐芝文 / 邓小平: an office, then a name; or a bare name of two or
 # three characters (愚公移山, 述职报告 are four-character titles).
 SPEAKER = re.compile(
     rf"^\S{{0,8}}{_OFFICE}[\s\u3000]*[\u4e00-\u9fff·]{{2,3}}$|^[\u4e00-\u9fff]{{2,3}}$|^[\u4e00-\u9fff]+·[\u4e00-\u9fff]+$"
 )
-BACK_MATTER = re.compile(
-    r"^(?:附件|附录|附表|名词解释|解释和说明|名词解释和说明|注释|注解|相关链接|延伸阅读|相关阅读|参考文献|编者按|"
-    r"背景资料|相关报道)(?:[:：\d一二三四五六七八九十]|$)"
-)
-TOC_HEADER = re.compile(r"^(?:目\s*录|提\s*纲|内容提要)(?:$|\s*[/／]|[:：])")
+BACK_MATTER = re.compile(rf"^{one_of(BACK_MATTER_HEADS)}(?:[:：\d一二三四五六七八九十]|$)")
+TOC_HEADER = re.compile(rf"^{one_of(TOC_HEADER_WORDS)}(?:$|\s*[/／]|[:：])")
 # Page chrome that stands where a title would: breadcrumbs, a site's name.
 CHROME = re.compile(
-    r"^(?:当前位置|您的位置|你的位置|首\s*[页頁]|當前位置)"
+    rf"^{one_of(BREADCRUMBS)}"
     r"|^附\s*件\s*[\d一二三四五六七八九十]*\s*[:：]?$"  # 附件2: a label above an attachment
     r"|[>＞»›→].*[>＞»›→]"  # 首页 > 讲话稿 > 会议讲话 > 正文
     r"|^\S{2,8}(?:网|網|站|館|馆|吧)$"  # 好范文网, 靈感範文站
 )
 # The genres a speech's title names; a name after one of them is the speaker's.
-GENRE_END = re.compile(
-    r"(?:讲话|講話|报告|報告|发言|發言|致辞|致詞|说明|說明|讲稿|党课|体会|总结|方案|意见|通知|决定|主持词)$"
-)
+GENRE_END = re.compile(rf"{one_of(GENRE_ENDINGS)}$")
 _PAGE_NUMBER = re.compile(r"[.．…·\s\u3000]*\d+$")
-_PART_TITLE_PUNCT = re.compile(r"[。！？；：，,;:!?、…]")
-
-PART_TITLE_MAX = 30
-LONG_PARAGRAPH = 50
+_PART_TITLE_PUNCT = re.compile(f"[{re.escape(PART_TITLE_PUNCT)}]")
 
 
 def is_salutation(text: str) -> bool:
-    return len(text) <= 30 and bool(SALUTATION.match(text))
+    return len(text) <= SALUTATION_MAX and bool(SALUTATION.match(text))
 
 
 def is_address(text: str) -> bool:
@@ -116,12 +95,9 @@ def is_address(text: str) -> bool:
 # 我们也清醒认识到，…问题：…; 在看到成绩的同时，….
 _SUMS_UP = re.compile(
     r"^.{0,30}?(?:"
-    r"(?:回顾|总结|过去\S{1,3}年|\S{1,3}年来|这些年|实践中|实践证明).{0,40}?(?:体会|经验|启示|认识|收获|规律)"
-    r"|(?:清醒|深刻)(?:地)?(?:认识|看|意识)到"
-    r"|(?:在|看到)?(?:看到|肯定)?(?:成绩|成就)的同时"
-    r"|同时(?:也|还)?(?:要|必须|应当)?(?:清醒)?(?:地)?看到"
-    r"|(?:工作|发展)中(?:还|也|仍然)?存在(?:着)?(?:不少|一些)?(?:问题|困难|不足)"
-    r")"
+    rf"{one_of(SUMS_UP_REVIEWS)}.{{0,40}}?{one_of(SUMS_UP_LESSONS)}"
+    + "".join(f"|{turn}" for turn in SUMS_UP_TURNS)
+    + ")"
 )
 
 
@@ -146,17 +122,17 @@ def is_part_title(paragraph: Paragraph, hits: Sequence[MarkerHit], next_hits: Se
     return (
         not hits
         and len(paragraph.lines) == 1
-        and 2 <= len(text) <= PART_TITLE_MAX
+        and TITLE_MIN <= len(text) <= PART_TITLE_MAX
         and not _PART_TITLE_PUNCT.search(text)
         and not _DATE_LINE.match(text)
-        and len(_CJK.findall(text)) >= 2
+        and len(_CJK.findall(text)) >= TITLE_MIN
         and bool(next_hits)
         and next_hits[0].marker.number == 1
     )
 
 
 _CLOSING = re.compile(
-    r"^(?:谢谢|感谢)(?:大家|各位)?[！!。.]?$|让我们.{4,}[！!。]$|^(?:以上|我就讲这些|就讲这些)"
+    rf"^{one_of(THANKS)}(?:大家|各位)?[！!。.]?$|让我们.{{4,}}[！!。]$|^{one_of(CLOSING_PHRASES)}"
 )
 
 
@@ -173,7 +149,7 @@ def is_long(text: str) -> bool:
     """Body text rather than front matter: sentences. A long line with no sentence end is
     still a title (关于印发《…》的通知 runs to sixty characters)."""
     sentences = "。" in text[:-1] or text.endswith(("。", "！", "？"))
-    return (sentences and len(text) >= 20) or len(text) >= 100
+    return (sentences and len(text) >= LONG_SENTENCES) or len(text) >= LONG_LINE
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +164,7 @@ class Front:
 
 def toc_heading(hit: MarkerHit, text: str) -> str:
     """The heading of a TOC entry, without its page number (一、总体要求……3)."""
-    return _PAGE_NUMBER.sub("", text[hit.offset + hit.length :]).strip().rstrip("；;。，,")
+    return _PAGE_NUMBER.sub("", text[hit.offset + hit.length :]).strip().rstrip(SEMICOLONS + "。" + COMMAS)
 
 
 def _toc_key(hit: MarkerHit, text: str) -> tuple[str, int, str]:
@@ -204,7 +180,12 @@ def find_toc(paragraphs: Sequence[Paragraph], hits: Sequence[Sequence[MarkerHit]
         if is_long(text):
             break
         lead = hits[p.index][0] if hits[p.index] and hits[p.index][0].offset == 0 else None
-        if lead and lead.placement is Placement.LEAD and len(text) <= 50 and "。" not in text[:-1]:
+        if (
+            lead
+            and lead.placement is Placement.LEAD
+            and len(text) <= LONG_PARAGRAPH
+            and "。" not in text[:-1]
+        ):
             first = hits[run[0]][0].marker if run else None
             if first and (first.style, first.number) == (lead.marker.style, lead.marker.number):
                 break  # the body's first heading: the entries start over
@@ -311,19 +292,21 @@ def clean_title(text: str) -> str:
         if cleaned == before:
             break
     cleaned = cleaned.rstrip(" \t\u3000|｜")  # forum titles: 新春团拜会致辞 | |
-    return cleaned if len(cleaned) >= 4 else text
+    return cleaned if len(cleaned) >= CLEAN_TITLE_MIN else text
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-_FUSED_TITLE = re.compile(
-    rf"^(.{{4,60}}?(?:讲话|講話|发言|發言|致辞|致詞|讲稿|报告|動員|动员))[\s\u3000]*{_AUDIENCE}[、，,：:！!]"
-)
+_FUSED_TITLE = re.compile(rf"^(.{{4,60}}?{one_of(FUSED_TITLE_GENRES)})[\s\u3000]*{_AUDIENCE}[、，,：:！!]")
 
 
 def _could_be_title(text: str) -> bool:
-    if not 2 <= len(text) <= 80 or text.endswith(("。", "：", ":")) or len(_CJK.findall(text)) < 2:
+    if (
+        not TITLE_MIN <= len(text) <= TITLE_MAX
+        or text.endswith(("。", *COLONS))
+        or len(_CJK.findall(text)) < TITLE_MIN
+    ):
         return False  # an ID number (11330700MB…/2024-00144) is no title
     return not (
         DATELINE.match(text)

@@ -12,6 +12,15 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from .lexicon import (
+    HTML_TAGS,
+    MAX_COMMENT_LINES,
+    MAX_DETAILS_LINES,
+    MAX_FRONT_MATTER_LINES,
+    WHITESPACE,
+    one_of,
+)
+
 
 class LineKind(str, Enum):
     BLANK = "blank"
@@ -34,24 +43,13 @@ class SourceLine:
     quoted: bool = False  # a markdown `>` quote (or callout): never the title
 
 
-# Spaces that surround Chinese paragraphs: ASCII, ideographic (U+3000), NBSP, en/em spaces.
-WHITESPACE = " \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff"
-
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 # Real HTML tags only: `A&B<C>工作` in a plain text keeps its <C>.
-_TAG_NAMES = (
-    "a|abbr|article|aside|b|big|blockquote|body|br|button|caption|center|cite|code|col|colgroup|dd|"
-    "del|details|div|dl|dt|em|figcaption|figure|font|footer|form|h[1-6]|head|header|hr|html|i|iframe|"
-    "img|input|ins|label|li|link|main|mark|meta|nav|o:p|ol|option|p|pre|q|s|script|section|select|"
-    "small|span|strike|strong|style|sub|summary|sup|table|tbody|td|tfoot|th|thead|title|tr|tt|u|ul|var"
-)
-_TAG = re.compile(rf"</?(?:{_TAG_NAMES})(?:\s[^<>]*)?/?>", re.I)
+_TAG = re.compile(rf"</?{one_of(HTML_TAGS)}(?:\s[^<>]*)?/?>", re.I)
 _HEADING = re.compile(r"^(#{1,6})(?:\s+|$)")
 _QUOTE = re.compile(r"^(?:>\s?)+")
 _BULLET = re.compile(r"^([ \t]*)[-*+]\s+(?=\S)")
 _BOLD = re.compile(r"\*\*")  # not __: in Chinese templates ___ is a blank to fill in
-MAX_COMMENT_LINES = 200  # an editor's note spans a few lines; more is a stray `<!--`
-MAX_DETAILS_LINES = 300  # a collapsed TOC is short; a longer "block" is a stray tag
 _YAML_TITLE = re.compile(r"^title\s*:\s*(.+?)\s*$")
 
 
@@ -135,7 +133,7 @@ def _mark_front_matter(raw_lines: list[str], kinds: list[LineKind], meta: dict[s
     start = next((i for i, line in enumerate(raw_lines) if line.strip(WHITESPACE)), None)
     if start is None or raw_lines[start].strip() != "---":
         return
-    for end in range(start + 1, min(len(raw_lines), start + 200)):
+    for end in range(start + 1, min(len(raw_lines), start + MAX_FRONT_MATTER_LINES)):
         if raw_lines[end].strip() in ("---", "..."):
             for i in range(start, end + 1):
                 kinds[i] = LineKind.META

@@ -16,13 +16,19 @@ from importlib import resources
 from lark import Lark, Token, Transformer
 from lark.exceptions import LarkError
 
+from .lexicon import (
+    AFTER_DIVISION,
+    ASPECT_WORDS,
+    CLOSERS,
+    COLONS,
+    COMMAS,
+    HALF_WIDTH,
+    SEQUENCE_WORDS,
+    SPACES,
+    STOPS,
+    WINDOW,
+)
 from .model import Family, Marker, Placement
-
-# Sentence ends after which a marker may start a clause; half-width forms occur in drafts.
-STOPS = "。；：！？;:!?"
-COMMAS = "，,"
-# What may stand between a stop and the marker: closing quotes and brackets, bold marks, space.
-_CLOSERS = "”’」』）)】]*  \u3000"
 
 _CN_DIGITS = {
     "零": 0,
@@ -43,13 +49,9 @@ _CN_DIGITS.update(
     dict(zip("壹贰貳叁參参肆伍陆陸柒捌玖", (1, 2, 2, 3, 3, 3, 4, 5, 6, 6, 7, 8, 9), strict=True))
 )
 _CN_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000}
-_SEQUENCE_NUMBERS = {"首先": 1, "其次": 2, "再次": 3, "然后": 0, "最后": 0}
-_ASPECT_NUMBERS = {"一方面": 1, "另一方面": 2}
-_HALF_WIDTH = set("().,:;!?")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9}
 _ROMAN.update({chr(0x2160 + i): i + 1 for i in range(12)})  # Ⅰ … Ⅻ
-# Longest marker (第一百二十三部分) plus the one character of lookahead some terminals need.
-WINDOW = 12
+_AFTER_DIVISION = tuple(AFTER_DIVISION)  # a tuple: `in` is False for the empty rest of a clause
 
 
 class NotAMarker(ValueError):
@@ -101,7 +103,7 @@ class _ToMarker(Transformer):
     @staticmethod
     def _make(family: Family, tokens: list[Token], number: int, unit: str = "", punct: str = "") -> Marker:
         text = "".join(str(t) for t in tokens)
-        full = not any(ch in _HALF_WIDTH for ch in text)
+        full = not any(ch in HALF_WIDTH for ch in text)
         return Marker(
             text=text,
             family=family,
@@ -166,11 +168,11 @@ class _ToMarker(Transformer):
 
     def sequence(self, t: list[Token]) -> Marker:
         punct = str(t[1]) if len(t) > 1 else ""
-        return self._make(Family.SEQUENCE, t, _SEQUENCE_NUMBERS[str(t[0])], punct=punct)
+        return self._make(Family.SEQUENCE, t, SEQUENCE_WORDS[str(t[0])], punct=punct)
 
     def aspect(self, t: list[Token]) -> Marker:
         punct = str(t[1]) if len(t) > 1 else ""
-        return self._make(Family.ASPECT, t, _ASPECT_NUMBERS[str(t[0])], punct=punct)
+        return self._make(Family.ASPECT, t, ASPECT_WORDS[str(t[0])], punct=punct)
 
 
 @lru_cache(maxsize=1)
@@ -204,8 +206,8 @@ def parse_marker(window: str) -> tuple[Marker, int] | None:
         return None
     consumed = len(window) - len(rest)
     # Spaces, and a comma or colon that follows a 第X部分/章 (第一部分，谈形势), are not heading.
-    skipped = len(rest) - len(rest.lstrip(" \t\u3000\u2002\u2003"))
-    if marker.family is Family.DIVISION and rest[skipped : skipped + 1] in ("，", ",", "、", "：", ":"):
+    skipped = len(rest) - len(rest.lstrip(SPACES))
+    if marker.family is Family.DIVISION and rest[skipped : skipped + 1] in _AFTER_DIVISION:
         skipped += 1
     return marker, consumed + skipped
 
@@ -219,7 +221,7 @@ def match_marker(text: str) -> tuple[Marker, int] | None:
 def candidate_regex() -> re.Pattern[str]:
     """Clause starts that may hold a marker: group 1 is the stop or comma before it (None at
     the start of the text); the match ends where the marker would begin."""
-    closers = re.escape(_CLOSERS)
+    closers = re.escape(CLOSERS)
     return re.compile(rf"(?:^|([{re.escape(STOPS + COMMAS)}])[{closers}]*)(?=(?:{first_pattern()}))")
 
 
@@ -245,7 +247,7 @@ def scan_paragraph(text: str) -> list[MarkerHit]:
         before = match.group(1)
         if (
             before
-            and before in ":："
+            and before in COLONS
             and text[match.start() - 1 : match.start()].isdigit()
             and text[start].isdigit()
         ):

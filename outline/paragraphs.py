@@ -14,11 +14,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from .lexicon import (
+    COMMAS,
+    FULL_OVERRUN,
+    FULL_SLACK,
+    LIST_COMMA,
+    SEMICOLONS,
+    STOPS,
+    WRAP_FULL_PERCENT,
+    WRAP_MAX_WIDTH,
+    WRAP_MIN_FULL,
+    WRAP_MIN_LINE,
+    WRAP_MIN_LINES,
+)
 from .lines import LineKind, SourceLine
 from .model import Marker
-
-STOP_END = "。！？；：!?;:"
-FULL_SLACK = 3  # a full line of a wrapped text may run this many characters short
 
 
 @dataclass(slots=True)
@@ -55,8 +65,8 @@ class Paragraph:
 def wrap_width(lines: list[SourceLine], starts_item: Callable[[str], Marker | None]) -> int | None:
     """The width a document is hard-wrapped at, or None when lines are whole paragraphs."""
     text_lines = [line for line in lines if line.kind is LineKind.TEXT]
-    lengths = [len(line.text) for line in text_lines if len(line.text) >= 10]
-    if len(lengths) < 8:
+    lengths = [len(line.text) for line in text_lines if len(line.text) >= WRAP_MIN_LINE]
+    if len(lengths) < WRAP_MIN_LINES:
         return None
     counts = Counter(lengths)
     width, _ = counts.most_common(1)[0]
@@ -64,8 +74,8 @@ def wrap_width(lines: list[SourceLine], starts_item: Callable[[str], Marker | No
     # lines and one short one); whole-paragraph lines almost never repeat a length. A typeset
     # page squeezes punctuation, so its full lines run a few characters short or long (24 to
     # 28 at width 26, in a PDF of the 六五计划).
-    near = sum(counts[n] for n in range(width - FULL_SLACK, width + 3))
-    if near < 6 or near * 100 < len(lengths) * 55 or width > 120:
+    near = sum(counts[n] for n in range(width - FULL_SLACK, width + FULL_OVERRUN + 1))
+    if near < WRAP_MIN_FULL or near * 100 < len(lengths) * WRAP_FULL_PERCENT or width > WRAP_MAX_WIDTH:
         return None
     # And the line after a full line mostly continues a sentence: it opens with no marker.
     after_full = [b for a, b in pairwise(text_lines) if len(a.text) >= width - FULL_SLACK]
@@ -105,10 +115,10 @@ def _continues(
     if marker is None:
         return True
     if marker.family.is_enumerator:  # …全面统 / 一是前提: a word split by the wrap
-        return previous.text[-1] not in STOP_END + "，,、"
+        return previous.text[-1] not in STOPS + COMMAS + LIST_COMMA
     # A section marker opens a paragraph, unless the full line above stops inside a list:
     # …倾向是：1．实际最右；/ 2．表面最左；…
-    return previous.text[-1] in "；;，,"
+    return previous.text[-1] in SEMICOLONS + COMMAS
 
 
 def _flush(paragraphs: list[Paragraph], current: list[SourceLine]) -> None:

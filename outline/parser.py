@@ -1,23 +1,81 @@
-"""The facade: text → `Outline`. Stages live in their own modules:
+"""The facade: text → `Outline`, as a named list of stages over one `ParseState`.
 
-source (bytes → text) → lines (markup off) → noise → paragraphs → markers (grammar) →
-front (title, TOC, closers) → tree (levels) → Outline.
+Reading a file (bytes → text) is `outline.readers` and `outline.source`; the parse is these
+stages, run in order by `parse_text` (each a function of the state, in its own module):
+
+1. ``lines`` — the text without its BOM, split into cleaned source lines (markup, YAML front
+   matter, HTML comments, `<details>` blocks off) and the front-matter fields (`outline.lines`);
+2. ``noise`` — advertising, web-page chrome and date stamps marked as noise (`outline.noise`);
+3. ``paragraphs`` — text lines grouped into paragraphs, hard-wrapped lines joined
+   (`outline.paragraphs`);
+4. ``markers`` — every marker at a clause start of each paragraph, by the grammar
+   (`outline.markers`);
+5. ``front`` — title, subtitle, salutation, a leading table of contents, where the body
+   starts (`outline.front`);
+6. ``events`` — the body paragraphs as events for the tree (part titles, turns to the
+   audience, summaries), up to the back matter (附件, 名词解释) (`outline.front`);
+7. ``tree`` — the levels: the outline's nodes, and its parts (`outline.tree`);
+8. ``appendix`` — each piece of back matter with its own small tree (`outline.tree`).
+
+The `Outline` is then read off the state: the closing paragraph, the TOC entries, the body's
+line span and tail.
 """
 
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .front import find_front, is_address, is_back_matter, is_closing, is_part_title, sums_up, toc_heading
-from .lines import LineKind, split_lines
+from .front import (
+    Front,
+    find_front,
+    is_address,
+    is_back_matter,
+    is_closing,
+    is_part_title,
+    sums_up,
+    toc_heading,
+)
+from .lexicon import CLOSING_PARAGRAPHS, TAIL_CHARS
+from .lines import LineKind, SourceLine, split_lines
 from .markers import MarkerHit, match_marker, scan_paragraph
-from .model import Appendix, Family, Marker, Outline, TocEntry
+from .model import Appendix, Family, Marker, Node, Outline, Part, TocEntry
 from .noise import mark_noise
-from .paragraphs import build_paragraphs
+from .paragraphs import Paragraph, build_paragraphs
 from .readers import read_document
 from .tree import Event, build_tree
+
+
+@dataclass(slots=True)
+class ParseState:
+    """Everything the stages know about one document; each stage fills in its fields."""
+
+    text: str
+    source: str | None = None
+    encoding: str = "utf-8"
+    lines: list[SourceLine] = field(default_factory=list)  # lines
+    meta: dict[str, str] = field(default_factory=dict)  # lines: YAML front-matter fields
+    paragraphs: list[Paragraph] = field(default_factory=list)  # paragraphs
+    hits: list[list[MarkerHit]] = field(default_factory=list)  # markers: one list a paragraph
+    front: Front | None = None  # front
+    body: list[Paragraph] = field(default_factory=list)  # events: the paragraphs after the front
+    events: list[Event] = field(default_factory=list)  # events: the body up to the back matter
+    back: list[int] = field(default_factory=list)  # events: where back matter starts, in `body`
+    last_body: Paragraph | None = None  # events: the last paragraph of the speech proper
+    nodes: tuple[Node, ...] = ()  # tree
+    parts: tuple[Part, ...] = ()  # tree
+    appendix: tuple[Appendix, ...] = ()  # appendix
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """One named step of the parse."""
+
+    name: str
+    run: Callable[[ParseState], None]
 
 
 def _starts_with_marker(text: str) -> bool:
@@ -32,36 +90,33 @@ def _leading_marker(text: str) -> Marker | None:
     return found[0] if found else None
 
 
-@contextmanager
-def _cyclic_gc_paused():
-    """The parse allocates many small acyclic objects; the cyclic collector would scan them
-    again and again for nothing (about a quarter of the time on a 10 MB input)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+def _lines(state: ParseState) -> None:
+    state.text = state.text.removeprefix("\ufeff")
+    state.lines, state.meta = split_lines(state.text)
 
 
-def parse_text(text: str, *, source: str | None = None, encoding: str = "utf-8") -> Outline:
-    """Recover the outline of a decoded document."""
-    with _cyclic_gc_paused():
-        return _parse(text, source, encoding)
+def _noise(state: ParseState) -> None:
+    mark_noise(state.lines, _starts_with_marker)
 
 
-def _parse(text: str, source: str | None, encoding: str) -> Outline:
-    text = text.removeprefix("\ufeff")
-    lines, meta = split_lines(text)
-    mark_noise(lines, _starts_with_marker)
-    paragraphs = build_paragraphs(lines, _leading_marker)
-    hits = [scan_paragraph(p.text) for p in paragraphs]
-    front = find_front(paragraphs, hits, meta)
+def _paragraphs(state: ParseState) -> None:
+    state.paragraphs = build_paragraphs(state.lines, _leading_marker)
+
+
+def _markers(state: ParseState) -> None:
+    state.hits = [scan_paragraph(p.text) for p in state.paragraphs]
+
+
+def _front(state: ParseState) -> None:
+    state.front = find_front(state.paragraphs, state.hits, state.meta)
+
+
+def _events(state: ParseState) -> None:
+    hits, front = state.hits, state.front
     toc = set(front.toc)
     events: list[Event] = []
     last_body = None
-    body = [p for p in paragraphs[front.body_start :] if p.index not in toc]
+    body = [p for p in state.paragraphs[front.body_start :] if p.index not in toc]
     next_hits: list[list[MarkerHit]] = [[] for _ in body]  # the markers of the next paragraph that has any
     upcoming: list[MarkerHit] = []
     for k in range(len(body) - 1, -1, -1):
@@ -85,8 +140,16 @@ def _parse(text: str, source: str | None, encoding: str) -> Outline:
             )
         )
         last_body = p
-    nodes, parts = build_tree(events)
-    appendix = tuple(
+    state.body, state.events, state.back, state.last_body = body, events, back, last_body
+
+
+def _tree(state: ParseState) -> None:
+    state.nodes, state.parts = build_tree(state.events)
+
+
+def _appendix(state: ParseState) -> None:
+    body, hits, back = state.body, state.hits, state.back
+    state.appendix = tuple(
         Appendix(
             body[start].text,
             body[start].first_line,
@@ -94,13 +157,57 @@ def _parse(text: str, source: str | None, encoding: str) -> Outline:
         )
         for start, end in zip(back, [*back[1:], len(body)], strict=False)
     )
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("lines", _lines),
+    Stage("noise", _noise),
+    Stage("paragraphs", _paragraphs),
+    Stage("markers", _markers),
+    Stage("front", _front),
+    Stage("events", _events),
+    Stage("tree", _tree),
+    Stage("appendix", _appendix),
+)
+
+
+@contextmanager
+def _cyclic_gc_paused():
+    """The parse allocates many small acyclic objects; the cyclic collector would scan them
+    again and again for nothing (about a quarter of the time on a 10 MB input)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def parse_text(text: str, *, source: str | None = None, encoding: str = "utf-8") -> Outline:
+    """Recover the outline of a decoded document."""
+    with _cyclic_gc_paused():
+        state = ParseState(text, source, encoding)
+        for stage in STAGES:
+            stage.run(state)
+        return _outline(state)
+
+
+def _outline(state: ParseState) -> Outline:
+    """The `Outline` the stages found: front matter, nodes, and where the speech ends."""
+    front, events, last_body, paragraphs = state.front, state.events, state.last_body, state.paragraphs
     closing = next(
-        (e.paragraph for e in reversed(events[-3:]) if not e.hits and is_closing(e.paragraph.text)), None
+        (
+            e.paragraph
+            for e in reversed(events[-CLOSING_PARAGRAPHS:])
+            if not e.hits and is_closing(e.paragraph.text)
+        ),
+        None,
     )
     toc_entries = tuple(
         TocEntry(hit.marker, toc_heading(hit, paragraphs[i].text), paragraphs[i].first_line)
         for i in front.toc
-        for hit in hits[i][:1]
+        for hit in state.hits[i][:1]
     )
     first_body = events[0].paragraph.first_line if events else None
     return Outline(
@@ -109,18 +216,18 @@ def _parse(text: str, source: str | None, encoding: str) -> Outline:
         salutation=front.salutation,
         closing=closing.text if closing else None,
         closing_line=closing.first_line if closing else None,
-        nodes=nodes,
+        nodes=state.nodes,
         toc=toc_entries,
         title_line=front.title_line,
         body_lines=(first_body, last_body.last_line) if first_body and last_body else None,
-        noise_lines=tuple(line.number for line in lines if line.kind is LineKind.NOISE),
-        encoding=encoding,
-        source=source,
-        line_count=len(lines),
-        tail=last_body.text[-40:] if last_body else "",
-        meta=dict(meta),
-        parts=parts,
-        appendix=appendix,
+        noise_lines=tuple(line.number for line in state.lines if line.kind is LineKind.NOISE),
+        encoding=state.encoding,
+        source=state.source,
+        line_count=len(state.lines),
+        tail=last_body.text[-TAIL_CHARS:] if last_body else "",
+        meta=dict(state.meta),
+        parts=state.parts,
+        appendix=state.appendix,
     )
 
 

@@ -561,3 +561,10 @@ def test_a_typeset_hard_wrap_is_found_though_its_lines_vary():
     chapter = outline.nodes[0]
     assert [n.marker.text for n in chapter.children] == ["一、", "二、", "三、"]
     assert len(outline.nodes) == 2 and not outline.parts
+
+
+def test_a_part_title_with_nothing_under_it_at_the_end_is_still_a_part():
+    """Found by hypothesis: two part titles in a row after the last item (an IndexError once)."""
+    outline = parse_text("一、\n第一要务\n第一要务\n一是")
+    assert [n.marker.text for n in outline.nodes] == ["一、"]
+    assert all(p.start <= p.end <= len(outline.nodes) for p in outline.parts)

@@ -15,6 +15,8 @@ import sys
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
+from ..lexicon import SECTION_ORDER
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
@@ -31,7 +33,7 @@ class CheckConfig:
     ignore: tuple[str, ...] = ()
     max_heading_length: int = 50
     parallel_min_siblings: int = 3
-    level_order: tuple[str, ...] = ("section", "paren_section", "arabic", "paren_arabic", "circled")
+    level_order: tuple[str, ...] = tuple(family.value for family in SECTION_ORDER)
     source: str | None = field(default=None, compare=False)  # the file the settings came from
 
     def enabled(self, code: str) -> bool:

@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .. import lexicon
 from ..layout import Box, bounds, radial, tidy_tree
 from ..model import Node, Outline
 from ..output import write_atomic
@@ -68,9 +69,10 @@ TEXT_COLOUR = "#111827"
 MUTED_COLOUR = "#6b7280"
 LINK_COLOUR = "#94a3b8"
 
-# Lines may not start with these (closing punctuation) nor end with the openers.
-NO_LINE_START = set("，。、；：？！）》」』】〕”’…—％%,.;:?!)]}·")
-NO_LINE_END = set("（《「『【〔“‘([{")
+# Lines may not start with these (closing punctuation) nor end with the openers: the lexicon's
+# sets, less the angle brackets 〈〉, which the diagrams have always let a line start or end with.
+NO_LINE_START = lexicon.NO_LINE_START - {"〉"}
+NO_LINE_END = lexicon.NO_LINE_END - {"〈"}
 MAX_PIXELS_SIDE = 32000
 MAX_PIXELS = 120_000_000
 

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 
-# Characters that must not start a line, and that must not end one.
-NO_LINE_START = frozenset("、，。；：！？）》」』】〕〉”’…—,.;:!?)]}%％·")
-NO_LINE_END = frozenset("（《「『【〔〈“‘([{")
+from ..lexicon import NO_LINE_END, NO_LINE_START
 
 
 def _tokens(text: str) -> list[str]:

@@ -1,0 +1,243 @@
+"""Placing marker hits: each kept hit under the open items, in document order.
+
+Levels come from the document, not from a fixed table of styles. An open-item stack holds
+the chain from the top level to the current item:
+
+* a hit whose style is on the stack closes back to that item and becomes its sibling;
+* a hit of a new style nests under the item on top of the stack;
+* an inline item (after 。；：！？) ends with its paragraph, so at every paragraph start the
+  inline items on top of the stack are closed; and the last item of an inline run does
+  not swallow a new run that follows it in the same paragraph (…三是…。…：一要…二要…);
+* an unnumbered part title (2020年工作总结, followed by numbering that starts again) closes
+  everything, so a run after it starts at level 1; after a paragraph that turns to the
+  audience (各位代表，…) inline runs start at level 1 and the next paragraph-leading marker
+  resumes the open sections;
+* a list that starts again at 1 inside an open item of its own style is that item's child
+  (inline, or on lines after a lead-in ending in ：, until an item ends with 。);
+* a text that starts mid-way (（一）（二）… then 二、) closes the orphan items when a
+  higher-ranked marker continues its run;
+* markdown heading levels and list indentation, where present, state the depth outright.
+
+Placement may run more than once (lone enumerators dropped, see `runs`); `build_tree`
+freezes the drafts of the last run into nodes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..lexicon import COLONS, SAME_RANK, SECTION_ORDER
+from ..markers import MarkerHit
+from ..model import Placement
+from ..paragraphs import Paragraph
+from .headings import ends_sentence, is_sentence_item
+from .runs import needs_run, run_continues
+
+# The usual order of section markers (公文: 一、 （一） 1. （1） ①), used only where the document
+# itself cannot tell: a run that continues (二、) with its start cut off.
+_RANK = {family: rank for rank, family in enumerate(SECTION_ORDER)}
+_RANK.update({family: _RANK[same] for family, same in SAME_RANK.items()})
+_COLONS = tuple(COLONS)  # a tuple: `in` is False for the empty text before a paragraph's start
+
+
+@dataclass(slots=True)
+class Event:
+    """A paragraph of the body: its hits, and whether it closes all open sections."""
+
+    paragraph: Paragraph
+    hits: list[MarkerHit]
+    closes_all: bool = False  # an unnumbered part title
+    addresses_audience: bool = False  # 各位代表，… / 同志们！
+    sums_up: bool = False  # 回顾过去五年…体会：/ 我们也清醒认识到…：(speaks of the whole section)
+
+
+@dataclass(slots=True)
+class Draft:
+    """A placed hit. Placement may run twice (lone enumerators dropped), so it records only
+    where the item's text lies; headings and bodies are cut once, when the tree is frozen."""
+
+    hit: MarkerHit
+    paragraph: Paragraph
+    level: int
+    next_offset: int  # where the next kept marker of the paragraph starts (or its end)
+    children: list[Draft] = field(default_factory=list)
+    spans: list[tuple[Paragraph, int, int]] = field(default_factory=list)  # later body text
+    sublist: bool = False  # an item of a same-style list nested after a lead-in ending in ：
+    event: int = 0  # index of the event (paragraph) it was placed in
+    fresh: bool = False  # starts a new list of its style after a lead-in: not a numbering slip
+    part: int = -1  # the unnumbered part title it stands under (-1: before any)
+
+
+def _nested_restart(
+    hit: MarkerHit,
+    stack: list[Draft],
+    on_stack: int,
+    paragraph: Paragraph,
+    lead_in: bool,
+    events: Sequence[Event],
+    k: int,
+    kept: set[int],
+) -> bool:
+    """A list that starts again at 1 while an item of its own style is open: that item's
+    child, or a new list beside it?
+
+    A child — a second （一） cannot follow the first — inline (（一）发展形势 … 两种趋势：
+    （一）是…；（二）是…), or on lines of its own after a lead-in that ends with ：, when the
+    lead-in is the open item's own text (（一）发展形势 / 我们的目标是： / （一）稳定增长；…) and
+    the outer list goes on after the inner one, or the lead-in follows the item's heading line.
+
+    A new list beside it when the open item is a complete sentence (（二）更换发动机的。 then
+    申请变更登记，应当提交下列证明：（一）…: two lists of one article), or when deeper items are
+    open (四、… 1、… 2、… then 明年着重做好以下工作：一、…: next year's plan, a new series)."""
+    if hit.marker.number != 1:
+        return False
+    open_item = stack[on_stack]
+    if hit.placement is not Placement.LEAD:
+        return not (open_item.paragraph is paragraph and open_item.hit.placement is not Placement.LEAD)
+    if not lead_in or open_item.hit.placement is not Placement.LEAD:
+        return False
+    if on_stack != len(stack) - 1 or is_sentence_item(open_item.paragraph, open_item.hit):
+        return False
+    if _outer_resumes(events, k, hit, open_item.hit.marker.number, kept):
+        return True
+    return not open_item.children and open_item.event >= k - 2
+
+
+def _outer_resumes(events: Sequence[Event], k: int, hit: MarkerHit, outer: int, kept: set[int]) -> bool:
+    """After the list that `hit` starts, does the outer list of its style go on (outer + 1)?"""
+    expected = 2
+    style = hit.marker.style
+    for event in events[k:]:
+        if event.closes_all:
+            return False
+        for other in event.hits:
+            if (event is events[k] and other.offset <= hit.offset) or id(other) not in kept:
+                continue
+            if other.marker.style != style or other.placement is not Placement.LEAD:
+                continue
+            if other.marker.number == expected:
+                expected += 1
+                continue
+            return other.marker.number == outer + 1
+    return False
+
+
+def heading_ranks(events: Sequence[Event]) -> dict[int, int]:
+    """Markdown heading levels used by numbered headings, ranked: ## → 1, ### → 2 when the
+    document's numbered headings use ## and ###. An explicit level beats inference."""
+    levels = {
+        e.paragraph.lines[0].heading_level
+        for e in events
+        if e.hits and e.hits[0].offset == 0 and e.paragraph.lines[0].heading_level
+    }
+    return {level: rank for rank, level in enumerate(sorted(levels), 1)}
+
+
+def _hinted_depth(paragraph: Paragraph, ranks: dict[int, int], anchor: int) -> int | None:
+    """The depth markdown states for a paragraph-leading marker: its heading rank, or for a
+    list item, one below the last numbered heading plus its list indentation."""
+    first = paragraph.lines[0]
+    if first.heading_level:
+        return ranks.get(first.heading_level)
+    if first.bullet_depth is not None and ranks:
+        return anchor + 1 + first.bullet_depth
+    return None
+
+
+def place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> list[Draft]:
+    roots: list[Draft] = []
+    stack: list[Draft] = []
+    anchor = 0  # depth of the last numbered markdown heading
+    # A paragraph that turns to the audience (各位代表，…) or sums up (回顾…体会：, 我们也清醒
+    # 认识到…：) speaks of the whole section: with part titles in the document, of the whole
+    # part (level 1); without, of the open top-level item. Inline runs in and after it go
+    # there; the next paragraph-leading marker of an open style resumes the open items.
+    suspended: list[Draft] | None = None
+    part = -1  # the number of the last unnumbered part title met
+    lead_in = False  # the paragraph before ends with ：, introducing a list
+    seen: set[str] = set()  # styles met so far
+    for k, event in enumerate(events):
+        paragraph = event.paragraph
+        introduced, lead_in = lead_in, paragraph.text.rstrip().endswith(_COLONS)
+        if event.closes_all:
+            stack.clear()
+            suspended = None
+            anchor = 0
+            part += 1
+            continue
+        while stack and stack[-1].hit.placement is not Placement.LEAD:
+            stack.pop()
+        if (event.addresses_audience or event.sums_up) and stack:
+            container = [] if part >= 0 else stack[:1]
+            if len(stack) > len(container):
+                suspended = suspended or stack
+                stack = container
+        hits = [h for h in event.hits if id(h) in kept]
+        first = hits[0].offset if hits else len(paragraph.text)
+        if stack and first > 0:  # text before the first marker belongs to the open item
+            stack[-1].spans.append((paragraph, 0, first))
+        for i, hit in enumerate(hits):
+            style = hit.marker.style
+            if suspended is not None and hit.placement is Placement.LEAD:
+                if any(d.hit.marker.style == style for d in suspended):
+                    stack = suspended
+                suspended = None
+            hinted = _hinted_depth(paragraph, ranks, anchor) if ranks and hit.offset == 0 else None
+            on_stack = next(
+                (j for j in range(len(stack) - 1, -1, -1) if stack[j].hit.marker.style == style), None
+            )
+            restart = on_stack is not None and _nested_restart(
+                hit, stack, on_stack, paragraph, introduced, events, k, kept
+            )
+            fresh = on_stack is not None and not restart and hit.marker.number == 1 and introduced
+            sublist = False
+            if hinted is not None:
+                del stack[hinted - 1 :]
+                if paragraph.lines[0].heading_level:
+                    anchor = len(stack) + 1
+            elif on_stack is not None and not restart:
+                sublist = stack[on_stack].sublist and hit.placement is Placement.LEAD
+                del stack[on_stack:]
+            else:
+                sublist = restart and hit.placement is Placement.LEAD
+                # An enumerator item that is a sentence (一是核心增长极初显。) does not hold a
+                # section list that a lead-in of its own introduces (一年来，我们主要做了以下
+                # 工作：/（一）…): the list belongs to the enclosing section.
+                while (
+                    introduced
+                    and hit.placement is Placement.LEAD
+                    and not needs_run(hit.marker)
+                    and stack
+                    and needs_run(stack[-1].hit.marker)
+                    and stack[-1].event < k - 1
+                    and is_sentence_item(stack[-1].paragraph, stack[-1].hit)
+                ):
+                    stack.pop()
+                if hit.placement is Placement.LEAD and hit.marker.number > 1 and style not in seen:
+                    # A text that starts mid-way (（一）…（二）… then 二、): a higher-ranked section
+                    # marker that continues a run whose start is missing closes lower-ranked items.
+                    rank = _RANK.get(hit.marker.family)
+                    while stack and rank is not None and _RANK.get(stack[-1].hit.marker.family, -1) > rank:
+                        stack.pop()
+                # The last item of an inline run does not contain a new run that its own lead-in
+                # introduces (…三是…。…必须抓好三项工作：一要…); a run right after the item's
+                # sentence (2、抓服务。一是…二是…) is the item's.
+                while (
+                    stack
+                    and stack[-1].hit.placement is not Placement.LEAD
+                    and stack[-1].paragraph is paragraph
+                    and paragraph.text[hit.offset - 1 : hit.offset] in _COLONS
+                    and not run_continues(event, stack[-1].hit, kept)
+                ):
+                    stack.pop()
+            seen.add(style)
+            nxt = hits[i + 1].offset if i + 1 < len(hits) else len(paragraph.text)
+            draft = Draft(
+                hit, paragraph, len(stack) + 1, nxt, sublist=sublist, event=k, fresh=fresh, part=part
+            )
+            (stack[-1].children if stack else roots).append(draft)
+            stack.append(draft)
+            if sublist and ends_sentence(paragraph, hit):
+                stack.pop()  # 。 ends the list: the next item of this style continues the outer run
+    return roots

@@ -1,0 +1,180 @@
+"""Runs of inline enumerators: which of them are items, and which are prose.
+
+Inline enumerators (一是, 一要, 第一，, 首先, 一方面) are items only as a run of two or more
+that includes the first item: lone ones are prose. Runs are found as chains (a run inside an
+item of its own run nests), checked again on the built tree, and the tree is rebuilt without
+the lone ones until nothing changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from ..lexicon import SEMICOLONS, SEQUENCE_NEXT
+from ..markers import MarkerHit
+from ..model import Family, Placement
+
+if TYPE_CHECKING:  # placement imports this module; the types are for annotations only
+    from .placement import Draft, Event
+
+
+def needs_run(marker) -> bool:
+    """Markers that are items only as a run of two or more from 1: the inline enumerators
+    (一是, 第一，, 首先), and `1 总则` (a number, a space: in a hard-wrapped text, `189 亿元`
+    at a line start is a figure)."""
+    return marker.family.is_enumerator or marker.style == "arabic:space"
+
+
+def follows(previous: MarkerHit, hit: MarkerHit) -> bool:
+    """`hit` can be the next item after `previous` in one run of the same style. A number
+    skipped or repeated by a slip (一是 二是 四是) still continues the run; the tree records
+    the slip as an anomaly and `check` reports it."""
+    a, b = previous.marker, hit.marker
+    if a.style != b.style:
+        return False
+    if a.family is Family.SEQUENCE:
+        return b.text[:2] in SEQUENCE_NEXT[a.text[:2]]
+    return a.number <= b.number <= a.number + 2 and b.number > 1
+
+
+def prefilter_runs(events: Sequence[Event]) -> tuple[set[int], set[str]]:
+    """Keep section-family hits; keep an enumerator only if the nearest hit of its style
+    before or after it continues a run with it. A comma-led first item needs its second item
+    in the same paragraph, after ；."""
+    flat = [(e, h) for e in events for h in e.hits]
+    kept: set[int] = set()
+    by_style: dict[str, list[tuple[Event, MarkerHit]]] = {}
+    for event, hit in flat:
+        if needs_run(hit.marker):
+            by_style.setdefault(hit.marker.style, []).append((event, hit))
+        else:
+            kept.add(id(hit))  # hits live as long as the events: identity is a stable key
+    lead_styles = _lead_run_styles(items for items in by_style.values())
+    for items in by_style.values():
+        for chain in chains(items):
+            if _is_run([hit for _, hit in chain]):
+                kept.update(id(hit) for _, hit in chain)
+        for _, hit in items:  # a lone lead item of a lead-run style: see lone_enumerators
+            if hit.placement is Placement.LEAD and hit.marker.style in lead_styles:
+                kept.add(id(hit))
+    return kept, lead_styles
+
+
+def chains(items: list[tuple[Event, MarkerHit]]) -> list[list[tuple[Event, MarkerHit]]]:
+    """Consecutive hits of one style that follow each other (一是 → 二是 → 三是). A comma-led
+    first item starts a chain only when its second item follows in the same paragraph, after ；."""
+    chains: list[list[tuple[Event, MarkerHit]]] = []
+    open_chains: list[list[tuple[Event, MarkerHit]]] = []  # a run inside an item of its own run nests
+    for i, (event, hit) in enumerate(items):
+        if hit.placement is Placement.AFTER_COMMA:
+            nxt = items[i + 1] if i + 1 < len(items) else None
+            if (
+                nxt is not None
+                and nxt[0] is event
+                and nxt[1].placement is Placement.INLINE
+                and follows(hit, nxt[1])
+                and event.paragraph.text[nxt[1].offset - 1] in SEMICOLONS
+            ):
+                open_chains.append([(event, hit)])
+            continue
+        # The innermost chain this item continues exactly (二是 after 一是), else a tolerant
+        # continuation (a skipped or repeated number) of the innermost chain.
+        at = next(
+            (k for k in range(len(open_chains) - 1, -1, -1) if _exactly_follows(open_chains[k][-1][1], hit)),
+            None,
+        )
+        if at is None and open_chains and follows(open_chains[-1][-1][1], hit) and hit.marker.number != 1:
+            at = len(open_chains) - 1
+        if at is not None:
+            chains.extend(open_chains[at + 1 :])  # inner runs end where the outer one goes on
+            del open_chains[at + 1 :]
+            open_chains[at].append((event, hit))
+        elif hit.marker.number in (1, 0):
+            open_chains.append([(event, hit)])  # a new run, maybe inside an item of another
+        else:
+            chains.extend(open_chains)
+            open_chains = [[(event, hit)]]
+    chains.extend(open_chains)
+    return [c for c in chains if c]
+
+
+def _exactly_follows(previous: MarkerHit, hit: MarkerHit) -> bool:
+    a, b = previous.marker, hit.marker
+    if a.style != b.style:
+        return False
+    if a.family is Family.SEQUENCE:
+        return follows(previous, hit)
+    return b.number == a.number + 1
+
+
+def _is_run(hits: list[MarkerHit]) -> bool:
+    """Two or more items that include the first one: a lone 二是, even twice, is prose."""
+    return len(hits) >= 2 and any(h.marker.number == 1 for h in hits)
+
+
+def _lead_run_styles(groups) -> set[str]:
+    """Styles the document uses as paragraph-leading runs (第一，… 第二，… at paragraph starts).
+    A lone item of such a style still counts: the run was cut off or restarts in a new part."""
+    styles = set()
+    for items in groups:
+        for (_, a), (_, b) in pairwise(items):
+            if a.placement is b.placement is Placement.LEAD and follows(a, b):
+                styles.add(a.marker.style)
+    return styles
+
+
+def run_continues(event: Event, hit: MarkerHit, kept: set[int]) -> bool:
+    """Another item of `hit`'s run comes later in the same paragraph."""
+    return any(
+        other.offset > hit.offset and id(other) in kept and follows(hit, other) for other in event.hits
+    )
+
+
+def without(drafts: list[Draft], dropped: set[int]) -> list[Draft]:
+    kept = [d for d in drafts if id(d) not in dropped]
+    for d in kept:
+        if d.children:
+            d.children = without(d.children, dropped)
+    return kept
+
+
+def lone_enumerators(roots: list[Draft], lead_styles: set[str]) -> list[Draft]:
+    """Enumerators with no sibling of their style to form a run. One exception: a lone
+    paragraph-leading item of a style the document uses for lead runs, on the tree's final
+    spine — the document was cut off right after it (web copies often are)."""
+    lone: list[Draft] = []
+    spine = set()
+    chain = roots
+    while chain:
+        spine.add(id(chain[-1]))
+        chain = chain[-1].children
+
+    def visit(children: list[Draft]) -> None:
+        styles: dict[str, list[Draft]] = {}
+        for child in children:
+            if needs_run(child.hit.marker):
+                styles.setdefault(child.hit.marker.style, []).append(child)
+            visit(child.children)
+        for style, group in styles.items():
+            paired = set()
+            chain = [group[0]]
+            for a, b in pairwise(group):
+                if follows(a.hit, b.hit):
+                    chain.append(b)
+                    continue
+                if _is_run([d.hit for d in chain]):
+                    paired.update(id(d) for d in chain)
+                chain = [b]
+            if _is_run([d.hit for d in chain]):
+                paired.update(id(d) for d in chain)
+            lone.extend(
+                d
+                for d in group
+                if id(d) not in paired
+                and not (d.hit.placement is Placement.LEAD and style in lead_styles and id(d) in spine)
+            )
+
+    visit(roots)
+    return lone
