@@ -47,7 +47,7 @@ from .paragraphs import Paragraph
 
 _AUDIENCE = one_of(AUDIENCE)
 SALUTATION = re.compile(
-    rf"^{_AUDIENCE}(?:[、，,和]\s*{_AUDIENCE}|[、，,]?\S{{0,4}})*[：:！!]?$"
+    rf"^{_AUDIENCE}(?:[、，,和]\s*{_AUDIENCE})*(?:[、，,]?\S{{0,4}})?[：:！!]?$"  # 同志们，大家好！
     # 尊敬的各位领导、亲爱的同学们：
     rf"|^{one_of(SALUTATION_HONORIFICS)}[^。！？]{{1,30}}{one_of(SALUTATION_ADDRESSEES)}[：:！!，,]?$"
 )

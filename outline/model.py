@@ -118,6 +118,7 @@ class Node:
     bare: bool = False  # the heading stands alone on its line (a heading line, not a lead sentence)
     children: tuple[Node, ...] = ()
     anomalies: tuple[Anomaly, ...] = ()  # numbering slips: str(a) reads "skipped: expected 4, found 5"
+    rule: str = ""  # the placement rule that decided its level (outline.heuristics, `show --explain`)
 
     @property
     def label(self) -> str:

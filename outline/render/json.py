@@ -35,6 +35,7 @@ def node_to_dict(node: Node, *, body: bool = True, depth: int | None = None) -> 
         ],
         "terminator": node.terminator,
         "bare": node.bare,
+        "rule": node.rule,
     }
     if body:
         data["body"] = node.body

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 from rich.console import Console
+from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
+from ..heuristics import rules_used
 from ..model import Node, Outline
 from .text import _first_sentence
 from .wrap import wrap
@@ -24,10 +26,12 @@ def build_tree(
     depth: int | None = None,
     body: bool = False,
     appendix: bool = False,
+    explain: bool = False,
     width: int = 80,
 ) -> Tree:
     """The outline as a rich Tree: part titles as group headers over their items, and the
-    appendix after them (its items only with `appendix`). Labels wrap within `width`."""
+    appendix after them (its items only with `appendix`). Labels wrap within `width`; with
+    `explain`, each item names the placement rule that decided its level."""
     max_depth = depth
     root = Tree(Text(outline.title or "(无标题 untitled)", style="bold"), guide_style="dim")
 
@@ -35,14 +39,18 @@ def build_tree(
         style = LEVEL_STYLES[min(node.level, len(LEVEL_STYLES)) - 1]
         rest = _INNER_SPACE.sub("", node.label[len(node.marker.text) :])  # 第二节 监  护 → 监护
         suffix = f"  :{node.line}"
-        plain = node.marker.text + rest + suffix
+        because = f"  ← {node.rule}" if explain and node.rule else ""
+        plain = node.marker.text + rest + suffix + because
         # rich would break anywhere (第一条 alone on a line, :23 alone below): wrap here, the
         # marker kept with the first characters and the line number with the last ones.
-        lines = wrap(plain, width - 4 * depth, keep_start=len(node.marker.text) + 2, keep_end=len(suffix) + 2)
+        lines = wrap(
+            plain, width - 4 * depth, keep_start=len(node.marker.text) + 2, keep_end=len(suffix + because) + 2
+        )
         label = Text()
         label.append(node.marker.text, style=style)
         label.append(rest)
         label.append(suffix, style="dim")
+        label.append(because, style="italic blue")
         if len(lines) > 1:
             cuts, at = [], 0
             for line in lines[:-1]:
@@ -84,6 +92,13 @@ def build_tree(
     return root
 
 
-def print_tree(outline: Outline, console: Console | None = None, **options) -> None:
+def print_tree(outline: Outline, console: Console | None = None, *, explain: bool = False, **options) -> None:
     console = console or Console()
-    console.print(build_tree(outline, width=console.width, **options))
+    console.print(build_tree(outline, width=console.width, explain=explain, **options))
+    if explain:
+        legend = Table.grid(padding=(0, 2))
+        legend.add_column(style="italic blue", no_wrap=True)
+        legend.add_column(overflow="fold")
+        for name, summary in rules_used(outline, options.get("depth")):
+            legend.add_row(name, summary)
+        console.print(legend)

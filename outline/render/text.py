@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..heuristics import rules_used
 from ..model import Node, Outline
 
 
@@ -15,18 +16,26 @@ def _first_sentence(body: str, limit: int = 60) -> str:
     return body[:limit] + ("…" if len(body) > limit else "")
 
 
-def iter_lines(nodes: tuple[Node, ...], depth: int | None, body: bool, indent: str = "  "):
+def iter_lines(
+    nodes: tuple[Node, ...], depth: int | None, body: bool, indent: str = "  ", explain: bool = False
+):
     for node in nodes:
         if depth is not None and node.level > depth:
             continue
         pad = indent * (node.level - 1)
-        yield f"{pad}{node.label}"
+        yield f"{pad}{node.label}" + (f"  ← {node.rule}" if explain and node.rule else "")
         if body and node.body:
             yield f"{pad}{indent}{_first_sentence(node.body)}"
-        yield from iter_lines(node.children, depth, body, indent)
+        yield from iter_lines(node.children, depth, body, indent, explain)
 
 
-def render_text(outline: Outline, *, depth: int | None = None, body: bool = False, **_: Any) -> str:
+def render_text(
+    outline: Outline, *, depth: int | None = None, body: bool = False, explain: bool = False, **_: Any
+) -> str:
+    """With `explain`, each item names the placement rule that decided its level, and a legend
+    of the rules used follows the outline."""
     lines = [outline.title] if outline.title else []
-    lines.extend(iter_lines(outline.nodes, depth, body))
+    lines.extend(iter_lines(outline.nodes, depth, body, explain=explain))
+    if explain:
+        lines += ["", *(f"{name}  {summary}" for name, summary in rules_used(outline, depth))]
     return "\n".join(lines) + "\n"

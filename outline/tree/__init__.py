@@ -89,4 +89,5 @@ def _freeze(draft: Draft, level: int, running: dict[str, int]) -> Node:
         terminator=terminator,
         bare=bare,
         children=children,
+        rule=draft.rule,
     )

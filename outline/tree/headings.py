@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import COLONS, HEADING_STOPS, MARKUP_SHIFT, SENTENCE_ENDS, TRAILING
 from ..markers import MarkerHit
+from ..model import Placement
 from ..paragraphs import Paragraph
 
 if TYPE_CHECKING:  # placement imports this module; the type is for annotations only
@@ -39,7 +40,9 @@ def heading_and_body(draft: Draft) -> tuple[str, str, int, str, bool]:
     paragraph, hit = draft.paragraph, draft.hit
     text = paragraph.text
     start = hit.offset + hit.length
-    end = min(paragraph.line_end(start) if start < len(text) else len(text), draft.next_offset)
+    end = draft.next_offset
+    if hit.placement is Placement.LEAD and start < len(text):
+        end = min(end, paragraph.line_end(start))  # a heading line: its line ends it
     stop = _HEADING_STOP.search(text, start, end)
     heading_end = stop.start() if stop else end
     terminator = stop.group() if stop else ""

@@ -9,14 +9,21 @@ the chain from the top level to the current item:
   inline items on top of the stack are closed; and the last item of an inline run does
   not swallow a new run that follows it in the same paragraph (…三是…。…：一要…二要…);
 * an unnumbered part title (2020年工作总结, followed by numbering that starts again) closes
-  everything, so a run after it starts at level 1; after a paragraph that turns to the
-  audience (各位代表，…) inline runs start at level 1 and the next paragraph-leading marker
-  resumes the open sections;
+  everything, so a run after it starts at level 1;
+* a paragraph that turns to the audience (各位代表，…) or sums up (回顾…体会：, 我们也清醒认识到…：)
+  speaks of the whole section: the run it opens goes under the open top-level item (to level 1
+  when the document has part titles); the next paragraph-leading marker of an open style
+  resumes the open items;
 * a list that starts again at 1 inside an open item of its own style is that item's child
-  (inline, or on lines after a lead-in ending in ：, until an item ends with 。);
+  (inline, or on lines after the item's own lead-in ending in ：, until an item ends with 。);
+  otherwise it is a new list beside that item (next year's plan; two lists of one article);
+* an enumerator item that is a sentence does not hold a section list its lead-in introduces;
 * a text that starts mid-way (（一）（二）… then 二、) closes the orphan items when a
   higher-ranked marker continues its run;
 * markdown heading levels and list indentation, where present, state the depth outright.
+
+Each placed item records the rule that decided its place (`Node.rule`, `tigang show
+--explain`); `outline.heuristics` describes every rule with examples (docs/heuristics.md).
 
 Placement may run more than once (lone enumerators dropped, see `runs`); `build_tree`
 freezes the drafts of the last run into nodes.
@@ -67,6 +74,7 @@ class Draft:
     event: int = 0  # index of the event (paragraph) it was placed in
     fresh: bool = False  # starts a new list of its style after a lead-in: not a numbering slip
     part: int = -1  # the unnumbered part title it stands under (-1: before any)
+    rule: str = ""  # the placement rule that decided its level (outline.heuristics)
 
 
 def _nested_restart(
@@ -168,20 +176,26 @@ def place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> lis
             continue
         while stack and stack[-1].hit.placement is not Placement.LEAD:
             stack.pop()
+        prose = ""  # the section-level paragraph that moved this paragraph's runs up, if any
         if (event.addresses_audience or event.sums_up) and stack:
             container = [] if part >= 0 else stack[:1]
             if len(stack) > len(container):
                 suspended = suspended or stack
                 stack = container
+                prose = (
+                    "address-speaks-for-section" if event.addresses_audience else "summary-speaks-for-section"
+                )
         hits = [h for h in event.hits if id(h) in kept]
         first = hits[0].offset if hits else len(paragraph.text)
         if stack and first > 0:  # text before the first marker belongs to the open item
             stack[-1].spans.append((paragraph, 0, first))
         for i, hit in enumerate(hits):
             style = hit.marker.style
+            rule = prose
             if suspended is not None and hit.placement is Placement.LEAD:
                 if any(d.hit.marker.style == style for d in suspended):
                     stack = suspended
+                    rule = "resume-after-prose"
                 suspended = None
             hinted = _hinted_depth(paragraph, ranks, anchor) if ranks and hit.offset == 0 else None
             on_stack = next(
@@ -196,11 +210,16 @@ def place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> lis
                 del stack[hinted - 1 :]
                 if paragraph.lines[0].heading_level:
                     anchor = len(stack) + 1
+                rule = "markdown-depth"
             elif on_stack is not None and not restart:
                 sublist = stack[on_stack].sublist and hit.placement is Placement.LEAD
                 del stack[on_stack:]
+                rule = "new-list-after-lead-in" if fresh else rule or "same-style-sibling"
             else:
                 sublist = restart and hit.placement is Placement.LEAD
+                if restart:
+                    rule = "restart-in-item"
+                depth = len(stack)
                 # An enumerator item that is a sentence (一是核心增长极初显。) does not hold a
                 # section list that a lead-in of its own introduces (一年来，我们主要做了以下
                 # 工作：/（一）…): the list belongs to the enclosing section.
@@ -214,12 +233,16 @@ def place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> lis
                     and is_sentence_item(stack[-1].paragraph, stack[-1].hit)
                 ):
                     stack.pop()
+                if len(stack) < depth:
+                    rule, depth = "enumerator-releases-list", len(stack)
                 if hit.placement is Placement.LEAD and hit.marker.number > 1 and style not in seen:
                     # A text that starts mid-way (（一）…（二）… then 二、): a higher-ranked section
                     # marker that continues a run whose start is missing closes lower-ranked items.
                     rank = _RANK.get(hit.marker.family)
                     while stack and rank is not None and _RANK.get(stack[-1].hit.marker.family, -1) > rank:
                         stack.pop()
+                if len(stack) < depth:
+                    rule, depth = "mid-way-start", len(stack)
                 # The last item of an inline run does not contain a new run that its own lead-in
                 # introduces (…三是…。…必须抓好三项工作：一要…); a run right after the item's
                 # sentence (2、抓服务。一是…二是…) is the item's.
@@ -231,10 +254,23 @@ def place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> lis
                     and not run_continues(event, stack[-1].hit, kept)
                 ):
                     stack.pop()
+                if len(stack) < depth:
+                    rule = "new-run-after-lead-in"
+                rule = rule or (
+                    "new-style-nests" if stack else "after-part-title" if part >= 0 else "top-level"
+                )
             seen.add(style)
             nxt = hits[i + 1].offset if i + 1 < len(hits) else len(paragraph.text)
             draft = Draft(
-                hit, paragraph, len(stack) + 1, nxt, sublist=sublist, event=k, fresh=fresh, part=part
+                hit,
+                paragraph,
+                len(stack) + 1,
+                nxt,
+                sublist=sublist,
+                event=k,
+                fresh=fresh,
+                part=part,
+                rule=rule,
             )
             (stack[-1].children if stack else roots).append(draft)
             stack.append(draft)

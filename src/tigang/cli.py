@@ -38,17 +38,23 @@ def cli() -> None:
 @click.option(
     "--appendix", is_flag=True, help="Also list the items of back matter (附件, 名词解释) after the speech."
 )
-def show(path: str, fmt: str, depth: int | None, body: bool, appendix: bool) -> None:
+@click.option(
+    "--explain",
+    is_flag=True,
+    help='Name the parser rule that placed each item (tree, text; JSON always has "rule"). '
+    "See docs/heuristics.md.",
+)
+def show(path: str, fmt: str, depth: int | None, body: bool, appendix: bool, explain: bool) -> None:
     """Print the outline of FILE ("-" reads standard input)."""
     outline = load(path)
     if fmt == "tree":
         from tigang.outline.render.terminal import print_tree
 
-        print_tree(outline, depth=depth, body=body, appendix=appendix)
+        print_tree(outline, depth=depth, body=body, appendix=appendix, explain=explain)
         return
     from tigang.outline.render import TEXT_RENDERERS
 
-    sys.stdout.write(TEXT_RENDERERS[fmt](outline, depth=depth, body=body or fmt == "json"))
+    sys.stdout.write(TEXT_RENDERERS[fmt](outline, depth=depth, body=body or fmt == "json", explain=explain))
 
 
 # Commands that live in their own modules. Those modules import heavy libraries (matplotlib,

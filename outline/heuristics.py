@@ -1,0 +1,506 @@
+"""The parser's heuristics as a registry: each a named rule of one stage, with examples
+that fire it and near misses that it spares.
+
+The examples test themselves (tests/test_heuristics.py): each text parses to the outline
+written beside it; where the rule places items, an item of the `fires` outline carries the
+rule's name in `Node.rule` and no item of a `spares` outline does; where the rule judges
+a line (noise, salutation, back matter), the judgement of that line is checked too.
+
+    python -m tigang.outline.heuristics > docs/heuristics.md
+
+writes the catalogue of hard cases; a test fails when the page and this registry disagree.
+`tigang show --explain` prints, for each item, the placement rule that decided its level.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .front import is_address, is_back_matter, is_salutation, sums_up
+from .model import Outline
+from .noise import is_noise_line
+from .parser import STAGES
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str  # a document, one paragraph a line
+    outline: str  # what `tigang show` prints for it (title, then `marker heading`, two spaces a level)
+    line: str = ""  # for rules that judge a line: the line they judge in `text`
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str  # as recorded in Node.rule for placement rules
+    stage: str  # the parser stage it belongs to (outline.parser.STAGES)
+    summary: str  # 中文
+    summary_en: str
+    fires: tuple[Example, ...]
+    spares: tuple[Example, ...] = ()
+    judges: Callable[[str], bool] | None = None  # the predicate, for rules that judge a line
+    places: bool = False  # it decides levels: recorded in Node.rule
+
+    @property
+    def anchor(self) -> str:
+        return self.name
+
+
+def _ex(text: str, outline: str, line: str = "") -> Example:
+    return Example(text.strip("\n") + "\n", outline.strip("\n"), line)
+
+
+RULES: tuple[Rule, ...] = (
+    # -- noise ---------------------------------------------------------------------------
+    Rule(
+        "web-noise",
+        "noise",
+        "网页和公众号的编辑、来源、分享、广告等行不是正文，解析前删去；以序号开头的行不删。",
+        "Editor, source, share and advertising lines of web pages are not the text and are dropped "
+        "before parsing; a line that opens with a marker is kept.",
+        fires=(
+            _ex(
+                "一、总体要求\n坚持稳中求进。\n责任编辑：李四\n二、重点任务\n",
+                "一、总体要求\n二、重点任务",
+                line="责任编辑：李四",
+            ),
+        ),
+        spares=(
+            _ex(
+                "一、总体要求\n我们要让群众分享发展成果。\n二、重点任务\n",
+                "一、总体要求\n二、重点任务",
+                line="我们要让群众分享发展成果。",
+            ),
+        ),
+        judges=is_noise_line,
+    ),
+    # -- paragraphs ----------------------------------------------------------------------
+    Rule(
+        "hard-wrap",
+        "paragraphs",
+        "从 PDF 或手机页面复制的文字按固定宽度折行；宽度从文档本身读出，满行后的下一行接续同一段，"
+        "所以跨行的“一是…二是…”仍是一串。",
+        "Text copied from PDFs or phone pages is wrapped at a fixed width, read off the document: the "
+        "line after a full line continues its paragraph, so a run split across lines stays one run.",
+        fires=(
+            _ex(
+                "一、总体要求\n"
+                "今年经济工作要突出抓好三个方面：一是\n"
+                "稳增长，确保经济运行在合理区间内；二\n"
+                "是保民生，办好群众关心的各项实事好事\n"
+                "；三是防风险，守住不发生系统性风险的\n"
+                "底线。各地各部门要切实提高政治站位，\n"
+                "把思想和行动统一到中央决策部署上来，\n"
+                "以钉钉子精神抓好各项工作的贯彻落实，\n"
+                "确保各项目标任务圆满完成。\n"
+                "二、保障措施\n",
+                "一、总体要求\n  一是稳增长，确保经济运行在合理区间内\n  二是保民生，办好群众关心的各项实事好事\n"
+                "  三是防风险，守住不发生系统性风险的底线\n二、保障措施",
+            ),
+        ),
+        spares=(
+            _ex(
+                "一、总体要求\n今年要抓好三件事：一是稳增长；二是保民生；三\n是防风险。\n二、主要任务\n",
+                "一、总体要求\n  一是稳增长\n  二是保民生\n二、主要任务",
+            ),
+        ),
+    ),
+    # -- markers -------------------------------------------------------------------------
+    Rule(
+        "inline-after-stop",
+        "markers",
+        "段中的序号只在句号、分号、冒号、问号、叹号之后才算数；“居全省第一，增速第二”中的“第一，”不是序号。",
+        "Inside a paragraph a marker counts only after 。；：！？ — 居全省第一，增速第二 holds no marker.",
+        fires=(
+            _ex(
+                "一、总体要求\n要做到：一是稳增长。二是保民生。\n", "一、总体要求\n  一是稳增长\n  二是保民生"
+            ),
+        ),
+        spares=(
+            _ex(
+                "一、经济运行\n我市经济总量居全省第一，增速居全省第二。\n二、社会事业\n",
+                "一、经济运行\n二、社会事业",
+            ),
+        ),
+    ),
+    Rule(
+        "colon-in-numbers",
+        "markers",
+        "数字之间的冒号（比分、时刻、比例）不是句读，其后的数字不是序号。",
+        "A colon between digits (scores, times, ratios) is not a stop: the number after it is no marker.",
+        fires=(_ex("一、赛事回顾\n决赛比分为3:1、2:0。\n二、下步安排\n", "一、赛事回顾\n二、下步安排"),),
+        spares=(
+            _ex(
+                "一、赛事回顾\n主要收获有三点：1、锻炼了队伍；2、检验了训练。\n二、下步安排\n",
+                "一、赛事回顾\n  1、锻炼了队伍\n  2、检验了训练\n二、下步安排",
+            ),
+        ),
+    ),
+    # -- front ---------------------------------------------------------------------------
+    Rule(
+        "front-matter",
+        "front",
+        "标题、讲话人、日期、称呼语（同志们：）属于开头，不是提纲的节点；第一行像标题时作标题。",
+        "Title, speaker, dateline and salutation (同志们：) are front matter, not nodes; a first line "
+        "that reads as a title is the title.",
+        fires=(
+            _ex(
+                "在全市经济工作会议上的讲话\n张三\n（2024年1月5日）\n同志们：\n"
+                "今天召开会议，主要任务是部署今年工作。\n一、关于形势\n二、关于任务\n",
+                "在全市经济工作会议上的讲话\n一、关于形势\n二、关于任务",
+                line="同志们：",
+            ),
+        ),
+        spares=(
+            _ex(
+                "一、关于形势\n同志们都很关心今年的形势。\n二、关于任务\n",
+                "一、关于形势\n二、关于任务",
+                line="同志们都很关心今年的形势。",
+            ),
+        ),
+        judges=is_salutation,
+    ),
+    Rule(
+        "table-of-contents",
+        "front",
+        "开头的目录（与正文标题一一对应）单独记录，不重复成节点。",
+        "A table of contents at the start (its entries match the body's headings) is recorded apart, "
+        "not parsed twice.",
+        fires=(
+            _ex(
+                "目录\n一、总体要求\n二、重点任务\n一、总体要求\n坚持稳中求进。\n二、重点任务\n抓好三件事。\n",
+                "一、总体要求\n二、重点任务",
+            ),
+        ),
+    ),
+    # -- events --------------------------------------------------------------------------
+    Rule(
+        "back-matter",
+        "events",
+        "正文之后的附件、名词解释另作附录，其中的序号不进入提纲。",
+        "Attachments and glossaries after the text are appendices: their numbering stays out of the outline.",
+        fires=(
+            _ex(
+                "一、总体要求\n二、重点任务\n附件：名词解释\n1．新质生产力：指……\n2．数字经济：指……\n",
+                "一、总体要求\n二、重点任务",
+                line="附件：名词解释",
+            ),
+        ),
+        spares=(
+            _ex(
+                "一、总体要求\n附件材料很多，要认真阅读。\n二、重点任务\n",
+                "一、总体要求\n二、重点任务",
+                line="附件材料很多，要认真阅读。",
+            ),
+        ),
+        judges=is_back_matter,
+    ),
+    # -- tree: runs ----------------------------------------------------------------------
+    Rule(
+        "lone-enumerator",
+        "tree",
+        "“一是”“第一，”“首先”这类列举词要成串（一是…二是…）才是节点；单独一个只是行文。",
+        "Enumerators (一是, 第一，, 首先) are nodes only in a run (一是…二是…); a lone one is prose.",
+        fires=(
+            _ex(
+                "一、总体要求\n今年的重点一是稳增长，这是大家的共识。\n二、主要任务\n",
+                "一、总体要求\n二、主要任务",
+            ),
+        ),
+        spares=(
+            _ex(
+                "一、总体要求\n要做到：一是稳增长。二是保民生。\n二、主要任务\n",
+                "一、总体要求\n  一是稳增长\n  二是保民生\n二、主要任务",
+            ),
+        ),
+    ),
+    # -- tree: placement -----------------------------------------------------------------
+    Rule(
+        "top-level",
+        "tree",
+        "文档中第一个序号开启第一级。层级由文档决定，不由样式固定。",
+        "The first marker of the document opens level 1: levels come from the document, not from a table of styles.",
+        fires=(_ex("（一）指导思想\n（二）主要目标\n", "（一）指导思想\n（二）主要目标"),),
+        places=True,
+    ),
+    Rule(
+        "new-style-nests",
+        "tree",
+        "新样式的序号嵌在当前打开的条目之下，例如“一是”可以直接在“一、”之下。",
+        "A marker of a style not yet open nests under the open item — 一是 may sit right under 一、.",
+        fires=(
+            _ex(
+                "一、总体要求\n（一）指导思想\n（二）主要目标\n二、重点任务\n",
+                "一、总体要求\n  （一）指导思想\n  （二）主要目标\n二、重点任务",
+            ),
+        ),
+        places=True,
+    ),
+    Rule(
+        "same-style-sibling",
+        "tree",
+        "与打开的某一条目同样式的序号，关闭其后所有条目，成为它的下一个同级。",
+        "A marker of a style already open closes everything below that item and becomes its sibling.",
+        fires=(
+            _ex(
+                "一、总体要求\n（一）指导思想\n1．坚持稳中求进\n二、重点任务\n",
+                "一、总体要求\n  （一）指导思想\n    1．坚持稳中求进\n二、重点任务",
+            ),
+        ),
+        places=True,
+    ),
+    Rule(
+        "new-list-after-lead-in",
+        "tree",
+        "以冒号结尾的引语之后从 1 重新开始的同样式序号是一个新的系列（明年的安排），与前面的系列同级。",
+        "A list of an open style that starts again at 1 after a lead-in ending in ： is a new series "
+        "(next year's plan) beside the first, not a slip in its numbering.",
+        fires=(
+            _ex(
+                "一、抓好队伍建设\n1、开展业务培训\n二、改进服务方式\n1、推行预约服务\n"
+                "下一年，我们重点抓好以下工作：\n一、继续推进信息化建设\n二、加强对外交流合作\n",
+                "一、抓好队伍建设\n  1、开展业务培训\n二、改进服务方式\n  1、推行预约服务\n"
+                "一、继续推进信息化建设\n二、加强对外交流合作",
+            ),
+        ),
+        spares=(
+            _ex(
+                "一、抓好队伍建设\n二、改进服务方式\n一、继续推进信息化建设\n",
+                "一、抓好队伍建设\n二、改进服务方式\n一、继续推进信息化建设",
+            ),
+        ),
+        places=True,
+    ),
+    Rule(
+        "restart-in-item",
+        "tree",
+        "打开的条目中，同样式的序号又从 1 开始（第二个“（一）”不能接在第一个之后），是该条目的子列表。",
+        "A list that starts again at 1 inside an open item of its own style — a second （一） cannot "
+        "follow the first — is that item's child.",
+        fires=(
+            _ex(
+                "（一）发展形势\n当前面临两种趋势：（一）是需求回升；（二）是成本上涨。\n（二）目标任务\n",
+                "（一）发展形势\n  （一）是需求回升\n  （二）是成本上涨\n（二）目标任务",
+            ),
+        ),
+        spares=(
+            _ex(
+                "第一章 总则\n第二条 借阅档案有下列情形之一的，应当办理审批手续：\n（一）借阅涉密档案的；\n"
+                "（二）借出档案馆的。\n办理审批手续，应当提交下列材料：\n（一）借阅申请表；\n（二）单位介绍信。\n",
+                "第一章 总则\n  第二条 借阅档案有下列情形之一的，应当办理审批手续\n    （一）借阅涉密档案的\n"
+                "    （二）借出档案馆的\n    （一）借阅申请表\n    （二）单位介绍信",
+            ),
+        ),
+        places=True,
+    ),
+    Rule(
+        "enumerator-releases-list",
+        "tree",
+        "“一是核心增长极初显。”这样成句的列举项，不包含其后由引语引出的章节序号列表；列表归上一级。",
+        "An enumerator item that is a whole sentence (一是核心增长极初显。) does not hold a section "
+        "list that a later lead-in introduces: the list belongs to the enclosing section.",
+        fires=(
+            _ex(
+                "一、工作回顾\n一是核心增长极初显。\n二是开放平台建成。\n一年来，我们主要做了以下工作：\n"
+                "（一）经济运行稳中有进。\n（二）民生保障持续加强。\n二、今年任务\n",
+                "一、工作回顾\n  一是核心增长极初显\n  二是开放平台建成\n  （一）经济运行稳中有进\n"
+                "  （二）民生保障持续加强\n二、今年任务",
+            ),
+        ),
+        spares=(
+            _ex(
+                "一、工作回顾\n一是抓好三项改革\n重点做了以下工作：\n（一）深化国企改革。\n（二）推进财税改革。\n"
+                "二是抓好开放\n二、今年任务\n",
+                "一、工作回顾\n  一是抓好三项改革\n    （一）深化国企改革\n    （二）推进财税改革\n"
+                "  二是抓好开放\n二、今年任务",
+            ),
+        ),
+        places=True,
+    ),
+    Rule(
+        "mid-way-start",
+        "tree",
+        "文本从中间开始（先有“（一）（二）”，后出现“二、”）时，续接更高一级序列的序号关闭这些孤立条目。",
+        "A text that starts mid-way (（一）（二） then 二、): a higher-ranked marker that continues a "
+        "run whose start is cut off closes the orphan items.",
+        fires=(
+            _ex(
+                "（一）产业发展\n（二）城市建设\n二、今年安排\n（一）稳增长\n",
+                "（一）产业发展\n（二）城市建设\n二、今年安排\n  （一）稳增长",
+            ),
+        ),
+        spares=(
+            _ex(
+                "（一）产业发展\n（二）城市建设\n2．加快旧城改造\n",
+                "（一）产业发展\n（二）城市建设\n  2．加快旧城改造",
+            ),
+        ),
+        places=True,
+    ),
+    Rule(
+        "new-run-after-lead-in",
+        "tree",
+        "段内一串的最后一项，不包含同段中由其后引语（…：）引出的新一串；紧跟条目句子的一串仍属该条目。",
+        "The last item of an inline run does not hold a new run that a later lead-in of the paragraph "
+        "introduces (…三是…。…工作：一要…); a run right after the item's own sentence is the item's.",
+        fires=(
+            _ex(
+                "（一）住房保障\n原则是：（1）保基本。（2）促公平。今年要采取两项措施：一要建房。二要补贴。\n（二）医疗卫生\n",
+                "（一）住房保障\n  （1）保基本\n  （2）促公平\n  一要建房\n  二要补贴\n（二）医疗卫生",
+            ),
+        ),
+        spares=(
+            _ex(
+                "一、任务\n一是抓学习：（1）读原著；（2）学原文。二是抓落实。\n",
+                "一、任务\n  一是抓学习\n    （1）读原著\n    （2）学原文\n  二是抓落实",
+            ),
+        ),
+        places=True,
+    ),
+    Rule(
+        "markdown-depth",
+        "tree",
+        "Markdown 标题级别（#、##）和列表缩进直接给出层级。",
+        "Markdown heading levels (#, ##) and list indentation state the depth outright.",
+        fires=(
+            _ex(
+                "# 一、总体要求\n### 1. 坚持稳中求进\n## （一）指导思想\n# 二、重点任务\n",
+                "一、总体要求\n  1.坚持稳中求进\n  （一）指导思想\n二、重点任务",
+            ),
+        ),
+        places=True,
+    ),
+    Rule(
+        "address-speaks-for-section",
+        "tree",
+        "转向听众的段落（各位代表，…）说的是整个章节：它引出的一串归打开的第一级条目"
+        "（文档有分部标题时归第一级）。",
+        "A paragraph that turns to the audience (各位代表，…) speaks of the whole section: the run it "
+        "opens goes under the open top-level item (to level 1 when the document has part titles).",
+        fires=(
+            _ex(
+                "一、工作回顾\n（一）经济发展\n经济平稳增长。\n各位代表，过去一年极不平凡。问题也不少："
+                "一是动力不足。二是短板突出。\n二、今年任务\n",
+                "一、工作回顾\n  （一）经济发展\n  一是动力不足\n  二是短板突出\n二、今年任务",
+                line="各位代表，过去一年极不平凡。问题也不少：一是动力不足。二是短板突出。",
+            ),
+        ),
+        spares=(
+            _ex(
+                "一、工作回顾\n（一）经济发展\n代表们提出了很多建议：一是扩大投资。二是促进消费。\n二、今年任务\n",
+                "一、工作回顾\n  （一）经济发展\n    一是扩大投资\n    二是促进消费\n二、今年任务",
+                line="代表们提出了很多建议：一是扩大投资。二是促进消费。",
+            ),
+        ),
+        judges=is_address,
+        places=True,
+    ),
+    Rule(
+        "summary-speaks-for-section",
+        "tree",
+        "总结性段落（回顾…体会到：、我们也清醒认识到…：）说的是整个章节，它引出的一串归打开的第一级条目。",
+        "A paragraph that sums up (回顾…体会到：, 我们也清醒认识到…：) speaks of the whole section: the "
+        "run it opens goes under the open top-level item.",
+        fires=(
+            _ex(
+                "一、工作回顾\n（一）经济发展\n经济平稳增长。\n回顾一年工作，我们深刻体会到："
+                "一是必须坚持党的领导。二是必须坚持人民至上。\n二、今年任务\n",
+                "一、工作回顾\n  （一）经济发展\n  一是必须坚持党的领导\n  二是必须坚持人民至上\n二、今年任务",
+                line="回顾一年工作，我们深刻体会到：一是必须坚持党的领导。二是必须坚持人民至上。",
+            ),
+        ),
+        spares=(
+            _ex(
+                "一、工作回顾\n（一）经济发展\n今年要做到：一是扩大投资。二是促进消费。\n二、今年任务\n",
+                "一、工作回顾\n  （一）经济发展\n    一是扩大投资\n    二是促进消费\n二、今年任务",
+                line="今年要做到：一是扩大投资。二是促进消费。",
+            ),
+        ),
+        judges=sums_up,
+        places=True,
+    ),
+    Rule(
+        "resume-after-prose",
+        "tree",
+        "在称呼或总结段落之后，段首出现打开样式的序号时，恢复原来打开的条目。",
+        "After an address or a summing-up paragraph, the next paragraph-leading marker of an open style "
+        "resumes the items that were open.",
+        fires=(
+            _ex(
+                "一、工作回顾\n（一）经济发展\n各位代表，问题也不少：一是动力不足。二是短板突出。\n（二）社会事业\n",
+                "一、工作回顾\n  （一）经济发展\n  一是动力不足\n  二是短板突出\n  （二）社会事业",
+            ),
+        ),
+        places=True,
+    ),
+    Rule(
+        "after-part-title",
+        "tree",
+        "不带序号的分部标题（2023年工作回顾 / 2024年工作安排）之后序号从 1 重新开始：关闭一切，新的一串在第一级。",
+        "An unnumbered part title (2023年工作回顾 / 2024年工作安排) after which the numbering starts "
+        "again closes everything: the new run is at level 1.",
+        fires=(
+            _ex(
+                "关于2024年工作的报告\n2023年工作回顾\n一、经济发展\n（一）工业增长。\n2024年工作安排\n一、稳增长\n二、保民生\n",
+                "关于2024年工作的报告\n一、经济发展\n  （一）工业增长\n一、稳增长\n二、保民生",
+            ),
+        ),
+        spares=(
+            _ex(
+                "一、经济发展\n（一）工业增长。\n今年工作很不平凡\n二、社会事业\n",
+                "一、经济发展\n  （一）工业增长\n二、社会事业",
+            ),
+        ),
+        places=True,
+    ),
+)
+
+BY_NAME = {rule.name: rule for rule in RULES}
+PLACEMENT_RULES = frozenset(rule.name for rule in RULES if rule.places)
+STAGE_NAMES = tuple(stage.name for stage in STAGES)
+
+
+def rules_used(outline: Outline, depth: int | None = None) -> list[tuple[str, str]]:
+    """The placement rules the outline's items (levels 1..depth) record, in registry order,
+    with their summaries: the legend of `tigang show --explain`."""
+    used = {node.rule for node in outline.walk() if depth is None or node.level <= depth}
+    return [(r.name, r.summary) for r in RULES if r.name in used]
+
+
+def render_catalogue() -> str:
+    """docs/heuristics.md."""
+    out = [
+        "# 解析规则一览 / How tigang reads an outline",
+        "",
+        "<!-- Generated by `python -m tigang.outline.heuristics`; do not edit by hand. -->",
+        "",
+        "tigang 的解析分为若干阶段，每条启发式规则属于一个阶段，并带有会触发的例子和不触发的近似例子；",
+        "这些例子就是测试。`tigang show --explain` 逐条显示决定层级的规则。",
+        "",
+        "The parse runs in named stages; each heuristic belongs to one, with examples that fire it and",
+        "near misses it spares — the examples are tests. `tigang show --explain` prints, for every item,",
+        "the rule that decided its level.",
+        "",
+        "Stages / 阶段: " + " → ".join(f"`{name}`" for name in STAGE_NAMES),
+        "",
+        "| 规则 rule | 阶段 stage | 说明 |",
+        "|---|---|---|",
+    ]
+    out += [f"| [{r.name}](#{r.anchor}) | {r.stage} | {r.summary} |" for r in RULES]
+    for stage in STAGE_NAMES:
+        rules = [r for r in RULES if r.stage == stage]
+        if not rules:
+            continue
+        out += ["", f"## Stage `{stage}`"]
+        for rule in rules:
+            out += ["", f"### {rule.name}", "", rule.summary, "", rule.summary_en]
+            for title, examples in (("触发 / fires", rule.fires), ("不触发 / spares", rule.spares)):
+                for example in examples:
+                    out += ["", f"{title}:", "", "```text", example.text.rstrip("\n"), "```", "→", "```text"]
+                    out += [example.outline, "```"]
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":
+    sys.stdout.write(render_catalogue())
