@@ -63,7 +63,8 @@ def heading_and_body(draft: Draft) -> tuple[str, str, int, str, bool]:
 
 
 def heading_text(raw: str) -> str:
-    return raw.strip().rstrip(TRAILING).strip()
+    # Punctuation the marker leaves behind (第一章 ：总则) is not part of the heading either.
+    return raw.strip().strip(TRAILING).strip()
 
 
 def column(raw: str, marker_text: str, offset_in_clean: int) -> int:

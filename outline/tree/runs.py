@@ -120,7 +120,7 @@ def _lead_run_styles(groups) -> set[str]:
     styles = set()
     for items in groups:
         for (_, a), (_, b) in pairwise(items):
-            if a.placement is b.placement is Placement.LEAD and follows(a, b):
+            if a.placement is b.placement is Placement.LEAD and _exactly_follows(a, b):
                 styles.add(a.marker.style)
     return styles
 
