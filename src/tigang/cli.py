@@ -44,7 +44,16 @@ def cli() -> None:
     help='Name the parser rule that placed each item (tree, text; JSON always has "rule"). '
     "See docs/heuristics.md.",
 )
-def show(path: str, fmt: str, depth: int | None, body: bool, appendix: bool, explain: bool) -> None:
+@click.option(
+    "--indent",
+    type=click.IntRange(min=0, max=8),
+    default=None,
+    help="JSON indentation. Default: 2 on a terminal; compact (one line, and several times "
+    "faster to write) when piped or redirected.",
+)
+def show(
+    path: str, fmt: str, depth: int | None, body: bool, appendix: bool, explain: bool, indent: int | None
+) -> None:
     """Print the outline of FILE ("-" reads standard input)."""
     outline = load(path)
     if fmt == "tree":
@@ -54,7 +63,13 @@ def show(path: str, fmt: str, depth: int | None, body: bool, appendix: bool, exp
         return
     from tigang.outline.render import TEXT_RENDERERS
 
-    sys.stdout.write(TEXT_RENDERERS[fmt](outline, depth=depth, body=body or fmt == "json", explain=explain))
+    if indent is None:
+        indent = 2 if sys.stdout.isatty() else None
+    elif indent == 0:
+        indent = None  # json's indent=0 still breaks lines; 0 means one line here
+    sys.stdout.write(
+        TEXT_RENDERERS[fmt](outline, depth=depth, body=body or fmt == "json", explain=explain, indent=indent)
+    )
 
 
 # Commands that live in their own modules. Those modules import heavy libraries (matplotlib,
