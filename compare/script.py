@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from enum import Enum
 
 from .align import Alignment, Path
-from .similarity import normalise
 
 
 class Op(str, Enum):
@@ -166,7 +165,7 @@ def edit_script(alignment: Alignment) -> EditScript:
             ops.append(Op.LEVEL)
         elif pairs.get(a.parent[x]) != b.parent[y] or x not in in_order:
             ops.append(Op.MOVE)
-        if normalise(a.heading[x]) != normalise(b.heading[y]):
+        if a.key(x) != b.key(y):
             ops.append(Op.UPDATE)
         if not ops:
             ops.append(Op.KEEP)
