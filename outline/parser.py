@@ -26,7 +26,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .front import (
@@ -236,5 +236,4 @@ def parse_file(path: str | Path) -> Outline:
     Word .docx (see `outline.readers`). Raises InputError."""
     document = read_document(path)
     outline = parse_text(document.text, source=document.name, encoding=document.encoding)
-    outline.meta.update(document.meta)
-    return outline
+    return replace(outline, meta={**outline.meta, **document.meta}) if document.meta else outline

@@ -244,3 +244,14 @@ def test_renumbering_a_generated_outline_changes_nothing(generated, shift):
     if flat(a) and [(lv, h) for lv, _, h in flat(a)] == [(lv, h) for lv, _, h in flat(b)]:
         script = diff(a, b)
         assert {e.op for e in script.edits} == {Op.KEEP} and script.score == 1.0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=60).map("".join))
+def test_to_dict_round_trips_any_outline(text):
+    import json
+
+    from tigang.outline import Outline
+
+    outline = parse_text(text)
+    assert Outline.from_dict(json.loads(json.dumps(outline.to_dict()))) == outline
