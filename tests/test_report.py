@@ -99,7 +99,7 @@ def test_outline_page_holds_parts_appendix_findings_and_copies():
     outline = parse_text(SPEECH)
     html = render_outline_html(outline)
     assert html.count('<li class="part"') == 2 and "<span>2024年工作安排</span>" in html
-    assert '<section class="appendix">' in html and "名词解释" in html and "六保" in html
+    assert '<details class="appendix">' in html and "名词解释" in html and "六保" in html
     assert '<p class="closing">' in html
     # The skipped number (一、二、四、) is flagged on the item of 四、.
     row = re.search(r'<li[^>]*data-line="17"[^>]*>(.*?)</div>', html).group(1)

@@ -84,7 +84,7 @@ def js(driver, code: str, *args):
 def shown(driver, selector: str) -> int:
     return js(
         driver,
-        "return [...document.querySelectorAll(arguments[0])].filter(e => e.getClientRects().length).length",
+        "return [...document.querySelectorAll(arguments[0])].filter(e => e.checkVisibility()).length",
         selector,
     )
 
@@ -107,9 +107,9 @@ def not_blank(png: bytes) -> None:
 def test_outline_page_folds_unfolds_and_shows_bodies(driver, pages):
     load(driver, pages["speech"])
     total = shown(driver, "li.it")
-    assert total == 12  # ten items of the speech, two in the appendix
+    assert total == 10  # the speech's items; the appendix's two wait behind its summary
     click(driver, "[data-fold=all]")
-    assert shown(driver, "li.it") == shown(driver, "li.it[data-level='1']") == 7
+    assert shown(driver, "li.it") == shown(driver, "li.it[data-level='1']") == 5
     click(driver, "[data-fold=none]")
     assert shown(driver, "li.it") == total
     click(driver, "li.it[data-line='13'] > .row .tw")  # fold 一、推动产业升级 (its three 一是…)
@@ -131,7 +131,9 @@ def test_outline_page_folds_unfolds_and_shows_bodies(driver, pages):
         "2024年工作安排",
     ]
     assert driver.find_element("css selector", "li.it[data-line='17'] .fd").text == "N101"
-    assert "名词解释" in driver.find_element("css selector", ".appendix h2").text
+    click(driver, ".appendix > summary")
+    assert "名词解释" in driver.find_element("css selector", ".appendix").text
+    assert shown(driver, "li.it") == total + 2
     assert console_errors(driver) == []
 
 
@@ -150,6 +152,11 @@ def test_search_filters_and_highlights(driver, pages):
     box.send_keys("竣工投产\n")
     assert [m.text for m in driver.find_elements("css selector", ".body mark")] == ["竣工投产"]
     assert shown(driver, "li.it") == 2  # the item and its parent
+    # A word in the appendix opens it.
+    box.clear()
+    box.send_keys("六稳\n")
+    assert driver.find_element("css selector", ".appendix").get_attribute("open") is not None
+    assert {m.text for m in driver.find_elements("css selector", "mark")} == {"六稳"}
     box.send_keys("\ue00c")  # Escape clears
     assert shown(driver, "li.it") == 12 and not driver.find_elements("css selector", "mark")
     assert console_errors(driver) == []
@@ -320,7 +327,7 @@ def test_print_shows_the_whole_outline_without_controls(driver, pages):
     click(driver, "[data-fold=all]")
     try:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
-        assert shown(driver, "li.it") == 12
+        assert shown(driver, "li.it") == 10  # every item of the speech, unfolded
         assert not driver.find_element("css selector", ".tools").is_displayed()
         assert shown(driver, ".ln") == 0
     finally:

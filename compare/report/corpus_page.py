@@ -57,7 +57,7 @@ def render_corpus_html(
     for k, (path_a, path_b, score) in enumerate(best, 1):
         names = (PurePath(path_a).name, PurePath(path_b).name)
         script = diff(outlines[ids[path_a]], outlines[ids[path_b]])
-        cmp = diff_page.comparison_html(script, names, prefix=f"c{k}-")
+        cmp = diff_page.comparison_html(script, names, prefixes=(f"d{ids[path_a]}-", f"d{ids[path_b]}-"))
         items.update(cmp.items)
         rows.append(
             f'<tr><td>{k}</td><td>{score:.3f}</td><td class="name">{esc(path_a)}</td>'

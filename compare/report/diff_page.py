@@ -67,15 +67,20 @@ def docs_html(script: EditScript, names: tuple[str, str]) -> str:
 
 
 def comparison_html(
-    script: EditScript, names: tuple[str, str], *, prefix: str = "", element_id: str | None = None
+    script: EditScript,
+    names: tuple[str, str],
+    *,
+    prefixes: tuple[str, str] = ("a", "b"),
+    element_id: str | None = None,
 ) -> ComparisonHtml:
-    """The rows (a `<ul class="tree cmp">`) with their column header; ids start with `prefix`
-    so several comparisons can share one page."""
+    """The rows (a `<ul class="tree cmp">`) with their column header. Item ids start with the
+    side's prefix: on a corpus page, one per document, so a document in many pairs has its
+    bodies in the page once."""
     al = script.alignment
     result = ComparisonHtml("")
 
     def item_id(side: str, path) -> str:
-        ident = f"{prefix}{side}{'.'.join(map(str, path))}"
+        ident = f"{prefixes[side == 'b']}{'.'.join(map(str, path))}"
         if ident not in result.items:
             node: Node = (al.a if side == "a" else al.b).node[path]
             result.items[ident] = [
@@ -122,7 +127,7 @@ def comparison_html(
         if node.b is not None and node.kind is not Kind.ONLY_A:
             attrs.append(f'data-b="{item_id("b", node.b)}"')
         if node.kind in (Kind.SHARED, Kind.GHOST) and node.op in (Op.MOVE, Op.LEVEL):
-            attrs.append(f'data-pair="{prefix}p{".".join(map(str, node.a))}"')
+            attrs.append(f'data-pair="{prefixes[0]}{".".join(map(str, node.a))}"')
         if node.kind is Kind.GHOST:
             target = al.b.node[node.b]
             note = f'<span class="ghost-note">↗ 移至乙第{target.line}行 moved</span>'

@@ -35,14 +35,14 @@ def toolbar(levels: int, *, extra: str = "") -> str:
         f'<button type="button" data-depth="{d}" title="展开到第{d}层 unfold to depth {d}">{d}</button>'
         for d in range(1, min(levels, 6) + 1)
     )
+    depths = f'<span class="group depth" aria-label="层级 depth">层级 {depth}</span>' if levels > 1 else ""
     return (
         '<div class="tools" role="toolbar" aria-label="提纲工具 outline tools">'
         '<input type="search" id="q" placeholder="搜索 Search…" aria-label="搜索 search" autocomplete="off">'
         '<span id="hits" class="hits" aria-live="polite"></span>'
         '<span class="group"><button type="button" data-fold="all" title="全部折叠 fold all">全部折叠</button>'
         '<button type="button" data-fold="none" title="全部展开 unfold all">全部展开</button></span>'
-        f'<span class="group depth" aria-label="层级 depth">层级 {depth}</span>'
-        f"{extra}</div>"
+        f"{depths}{extra}</div>"
     )
 
 
@@ -117,7 +117,7 @@ def findings_html(findings: Sequence[Finding], on_items: set[int]) -> str:
     )
     return (
         f'<details class="check"><summary>检查发现 {len(findings)} 个问题（{errors} 个错误）· '
-        f"check: {len(findings)} findings</summary><ul>{rows}</ul></details>"
+        f"check: {len(findings)} finding{'s' if len(findings) != 1 else ''}</summary><ul>{rows}</ul></details>"
     )
 
 
@@ -145,15 +145,17 @@ def outline_main(outline: Outline, findings: Sequence[Finding] = ()) -> tuple[st
     if outline.appendix:
         appendix = _Tree("x", by_line)
         for block in outline.appendix:
+            # Back matter can outweigh the speech (资阳's 民生实事 (1)…(25)): closed until asked for.
+            count = sum(1 for root in block.nodes for _ in root.walk())
             out.append(
-                f'<section class="appendix"><h2><span class="tag">附件 appendix</span>{esc(block.title)}'
-                f' <span class="ln">{block.line}</span></h2>'
+                f'<details class="appendix"><summary><span class="tag">附件 appendix</span>{esc(block.title)}'
+                f' <span class="gloss">{count} 项 · 第{block.line}行</span></summary>'
             )
             if block.nodes:
                 out.append('<ul class="tree" role="tree" aria-label="附件 appendix">')
                 appendix.items(block.nodes, out)
                 out.append("</ul>")
-            out.append("</section>")
+            out.append("</details>")
         tree.bodies.update(appendix.bodies)
     return "".join(out), tree.bodies, items
 

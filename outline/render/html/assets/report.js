@@ -180,7 +180,10 @@
   function setOpen(li, open) {
     if (li.hasAttribute("aria-expanded")) li.setAttribute("aria-expanded", open ? "true" : "false");
   }
-  function visible(li) { return li.offsetParent !== null || li.getClientRects().length > 0; }
+  /* checkVisibility also sees inside a closed <details>, where boxes keep their size. */
+  function visible(li) {
+    return li.checkVisibility ? li.checkVisibility() : li.getClientRects().length > 0;
+  }
 
   function foldTo(scope, depth) {
     itemsOf(scope).forEach(function (li) {
@@ -231,6 +234,8 @@
           keep.add(up);
           if (up !== li) setOpen(up, true);
         }
+        var box = li.closest("details");
+        if (box) box.open = true;
       });
       items.forEach(function (li) { if (!keep.has(li)) li.classList.add("miss"); });
       counter.textContent = hits ? hits + " 处 hits" : "无结果 none";
@@ -354,6 +359,7 @@
         e.preventDefault();
         var li = $('li.it[data-line="' + a.getAttribute("data-goto") + '"]', scope);
         if (!li) { toast("该行不在条目上 · not on an item"); return; }
+        if (li.closest("details")) li.closest("details").open = true;
         for (var up = parentItem(li); up; up = parentItem(up)) setOpen(up, true);
         li.scrollIntoView({ block: "center" });
         li.focus({ preventScroll: true });
@@ -474,6 +480,7 @@
       });
       detail.appendChild(list);
       detail.hidden = false;
+      detail.parentElement.classList.add("with-detail");
     }
     Keys(scope, show);
     scope.addEventListener("click", function (e) {
@@ -505,10 +512,15 @@
         if (first) first.focus({ preventScroll: true });
       });
     });
-    $$("[data-print]").forEach(function (b) { b.addEventListener("click", function () { window.print(); }); });
+    $$(".family .tree").forEach(function (tree) {
+      tree.addEventListener("click", function (e) {
+        var li = e.target.closest("li.it");
+        if (li && li.hasAttribute("aria-expanded")) setOpen(li, li.getAttribute("aria-expanded") === "false");
+      });
+    });
   }
 
-  $$("[data-print]").forEach(function (b) { if (kind !== "corpus") b.addEventListener("click", function () { window.print(); }); });
+  $$("[data-print]").forEach(function (b) { b.addEventListener("click", function () { window.print(); }); });
   if (kind === "outline") outlinePage();
   else if (kind === "diff") diffPage();
   else if (kind === "skeleton") skeletonPage();
