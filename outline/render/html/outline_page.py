@@ -186,7 +186,7 @@ def render_outline_html(outline: Outline, findings: Sequence[Finding] | None = N
     header = (
         f"<h1>{esc(title)}</h1>"
         + (f'<p class="subtitle">{esc(outline.subtitle)}</p>' if outline.subtitle else "")
-        + f'<p class="facts">{" · ".join(esc(f) for f in facts if f)}</p>'
+        + f'<p class="facts">{" · ".join(f"<span>{esc(f)}</span>" for f in facts if f)}</p>'
         + toolbar(levels, extra=copy_buttons())
         + findings_html(findings, lines)
     )
