@@ -386,3 +386,35 @@ def test_large_pages_open_and_respond(driver, pages, name, capsys):
             f"fold all {times['fold']:.0f} ms, unfold all {times['unfold']:.0f} ms"
         )
     assert console_errors(driver) == []
+
+
+def test_corpus_page_opens_a_pair(driver, tmp_path):
+    from click.testing import CliRunner
+
+    from tigang.cli import cli
+
+    folder = tmp_path / "speeches"
+    folder.mkdir()
+    one, two = drafts(40, seed=4)
+    for name, text in (("a.txt", one), ("b.txt", two), ("c.txt", one.replace("。", "；", 5))):
+        (folder / name).write_text(text, encoding="utf-8")
+    db, out = tmp_path / "c.duckdb", tmp_path / "corpus.html"
+    assert CliRunner().invoke(cli, ["corpus", "build", str(folder), "-o", str(db), "-j", "1"]).exit_code == 0
+    assert CliRunner().invoke(cli, ["corpus", "report", str(db), "-o", str(out)]).exit_code == 0
+    load(driver, out.as_uri())
+    assert not driver.find_element("css selector", "#pair-view").is_displayed()
+    assert shown(driver, ".family li.it") > 0
+    # Open each pair in turn: one replaces the other; a and b (the two drafts) have rewordings.
+    for button in driver.find_elements("css selector", "[data-open-pair]"):
+        button.click()
+        assert driver.find_element("css selector", "#pair-view").is_displayed()
+        assert len(driver.find_elements("css selector", "#pair-view .cmp")) == 1
+        assert shown(driver, "#pair-view li.it") > 30
+        if driver.find_elements("css selector", "#pair-view li.it.op-update"):
+            break
+    click(driver, "#pair-view li.it.op-update > .row")
+    detail = driver.find_element("css selector", "#pair-view .detail")
+    assert detail.is_displayed() and driver.find_elements("css selector", "#pair-view .detail ins")
+    click(driver, "#pair-view .changes-only-toggle")
+    assert shown(driver, "#pair-view li.it[data-changed='0']") == 0
+    assert console_errors(driver) == []
