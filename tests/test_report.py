@@ -249,3 +249,12 @@ def test_the_outline_page_imports_nothing_of_compare():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_spread_out_titles_read_as_words():
+    """第二节 监　护 is typeset with spaces; the page shows (and search finds) 监护, and keeps
+    the space between 第二节 and its title."""
+    html = render_outline_html(
+        parse_text("第一章　总　\u2002则\n第一条　为了规范管理，制定本法。\n第二条　本法适用于全国。\n")
+    )
+    assert '<span class="mk sp">第一章</span><span class="hd">总则</span>' in html

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ...model import Node, Outline
 from ..markdown import render_markdown
-from ..text import render_text
+from ..text import INNER_SPACE, render_text
 from .page import esc, page
 
 if TYPE_CHECKING:
@@ -24,9 +24,11 @@ if TYPE_CHECKING:
 def label_html(node: Node) -> str:
     """Marker and heading as two spans (the marker dimmed, so headings read as a column)."""
     heading = node.label[len(node.marker.text) :]
-    # 第二章 总则 keeps its space; a flex item would drop it, so it becomes a margin.
+    # 第二章 总则 keeps its space; a flex item would drop it, so it becomes a margin. The
+    # spaces of 第二节 监　护 are layout, not words (a search for 监护 must find it).
     spaced = " sp" if heading[:1] == " " else ""
-    return f'<span class="mk{spaced}">{esc(node.marker.text)}</span><span class="hd">{esc(heading.lstrip())}</span>'
+    heading = INNER_SPACE.sub("", heading.lstrip())
+    return f'<span class="mk{spaced}">{esc(node.marker.text)}</span><span class="hd">{esc(heading)}</span>'
 
 
 def toolbar(levels: int, *, extra: str = "") -> str:
