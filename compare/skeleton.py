@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 from tigang.outline.model import Node, Outline
 
@@ -84,7 +85,7 @@ def compare_many(outlines: list[Outline], min_share: float = 0.5) -> Skeleton:
     return Skeleton(reference, n, need, items, tuple(tuple(row) for row in scores), tuple(unmatched))
 
 
-def skeleton_to_dicts(items: tuple[SkeletonItem, ...]) -> list[dict]:
+def skeleton_to_dicts(items: tuple[SkeletonItem, ...]) -> list[dict[str, Any]]:
     """The skeleton as JSON-ready nested dicts (marker, heading, level, share, children)."""
     return [
         {

@@ -1,6 +1,6 @@
 """The `tigang` command. A thin layer: parse options, call the library, print, exit.
 
-Exit codes: 0 done, 1 problems found (later: `check`), 2 bad input or usage.
+Exit codes: 0 done, 1 problems found (`check`, `diff --exit-code`), 2 bad input or usage.
 Bad input is one line on stderr, never a traceback.
 """
 
