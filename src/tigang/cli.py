@@ -63,9 +63,10 @@ from tigang.cmd_check import check  # noqa: E402
 from tigang.cmd_corpus import corpus  # noqa: E402
 from tigang.cmd_diff import diff  # noqa: E402
 from tigang.cmd_export import export  # noqa: E402
+from tigang.cmd_fix import fix  # noqa: E402
 from tigang.cmd_render import render  # noqa: E402
 
-for _command in (render, export, check, diff, corpus):
+for _command in (render, export, check, fix, diff, corpus):
     cli.add_command(_command)
 
 
