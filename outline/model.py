@@ -171,6 +171,30 @@ class Appendix:
 
 
 @dataclass(frozen=True, slots=True)
+class PageMap:
+    """Where the lines of a text made from a PDF were printed. Text line k (1-based) joins
+    the printed lines `lines[k - 1]`: (offset in the text line, page, line on that page), one
+    for each printed line, so a marker's column finds its own printed line."""
+
+    lines: tuple[tuple[tuple[int, int, int], ...], ...]
+
+    def locate(self, line: int, column: int = 1) -> tuple[int, int] | None:
+        """(page, line on the page) of `column` (1-based) on text line `line`."""
+        if not 1 <= line <= len(self.lines) or not self.lines[line - 1]:
+            return None
+        found = self.lines[line - 1][0]
+        for printed in self.lines[line - 1]:
+            if printed[0] <= column - 1:
+                found = printed
+        return found[1], found[2]
+
+    def label(self, line: int, column: int = 1) -> str | None:
+        """`p3:12`: page 3, line 12 from the top of the page."""
+        where = self.locate(line, column)
+        return f"p{where[0]}:{where[1]}" if where else None
+
+
+@dataclass(frozen=True, slots=True)
 class Outline:
     """A parsed document."""
 
@@ -191,6 +215,12 @@ class Outline:
     meta: dict[str, str] = field(default_factory=dict)
     parts: tuple[Part, ...] = ()  # empty when the document has no unnumbered part titles
     appendix: tuple[Appendix, ...] = ()
+    pages: PageMap | None = None  # for a PDF: where each line was printed (show says p3:12)
+
+    def where(self, node: Node) -> str:
+        """Where a node stands, as `show` prints it: `p3:12` for a PDF, else its line `12`."""
+        label = self.pages.label(node.line, node.column) if self.pages else None
+        return label or str(node.line)
 
     def walk(self) -> Iterator[Node]:
         """Every node in document order."""

@@ -26,7 +26,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .front import (
@@ -232,9 +232,11 @@ def _outline(state: ParseState) -> Outline:
 
 
 def parse_file(path: str | Path) -> Outline:
-    """Read, decode and parse a file ("-" reads standard input): text, markdown, HTML or
-    Word .docx (see `outline.readers`). Raises InputError."""
+    """Read, decode and parse a file ("-" reads standard input): text, markdown, HTML,
+    Word .docx (and .doc/.wps through LibreOffice) or PDF (see `outline.readers`). Raises InputError."""
     document = read_document(path)
     outline = parse_text(document.text, source=document.name, encoding=document.encoding)
     outline.meta.update(document.meta)
+    if document.pages is not None:
+        outline = replace(outline, pages=document.pages)
     return outline

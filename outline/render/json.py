@@ -15,10 +15,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Node, Outline
+from ..model import Node, Outline, PageMap
 
 
-def node_to_dict(node: Node, *, body: bool = True, depth: int | None = None) -> dict[str, Any]:
+def node_to_dict(
+    node: Node, *, body: bool = True, depth: int | None = None, pages: PageMap | None = None
+) -> dict[str, Any]:
     data: dict[str, Any] = {
         "level": node.level,
         "marker": node.marker.text,
@@ -39,9 +41,12 @@ def node_to_dict(node: Node, *, body: bool = True, depth: int | None = None) -> 
     }
     if body:
         data["body"] = node.body
+    where = pages.locate(node.line, node.column) if pages else None
+    if where:  # a PDF: the page, and the line on it counted from the top
+        data["page"], data["page_line"] = where
     keep = depth is None or node.level < depth
     data["children"] = (
-        [node_to_dict(child, body=body, depth=depth) for child in node.children] if keep else []
+        [node_to_dict(child, body=body, depth=depth, pages=pages) for child in node.children] if keep else []
     )
     return data
 
@@ -60,12 +65,16 @@ def outline_to_dict(outline: Outline, *, body: bool = True, depth: int | None = 
         "noise_lines": list(outline.noise_lines),
         "meta": dict(outline.meta),  # reader notes: {"format": "docx", "heading_markers": …}
         "parts": [{"title": p.title, "line": p.line, "items": [p.start, p.end]} for p in outline.parts],
-        "outline": [node_to_dict(node, body=body, depth=depth) for node in outline.nodes],
+        "outline": [
+            node_to_dict(node, body=body, depth=depth, pages=outline.pages) for node in outline.nodes
+        ],
         "appendix": [
             {
                 "title": a.title,
                 "line": a.line,
-                "outline": [node_to_dict(node, body=body, depth=depth) for node in a.nodes],
+                "outline": [
+                    node_to_dict(node, body=body, depth=depth, pages=outline.pages) for node in a.nodes
+                ],
             }
             for a in outline.appendix
         ],
