@@ -44,17 +44,33 @@ def cli() -> None:
     help='Name the parser rule that placed each item (tree, text; JSON always has "rule"). '
     "See docs/heuristics.md.",
 )
-def show(path: str, fmt: str, depth: int | None, body: bool, appendix: bool, explain: bool) -> None:
+@click.option(
+    "-w", "--watch", is_flag=True, help="Print the outline again each time FILE is saved (Ctrl-C ends)."
+)
+def show(
+    path: str, fmt: str, depth: int | None, body: bool, appendix: bool, explain: bool, watch: bool
+) -> None:
     """Print the outline of FILE ("-" reads standard input)."""
-    outline = load(path)
-    if fmt == "tree":
-        from tigang.outline.render.terminal import print_tree
 
-        print_tree(outline, depth=depth, body=body, appendix=appendix, explain=explain)
+    def once() -> None:
+        outline = load(path)
+        if fmt == "tree":
+            from tigang.outline.render.terminal import print_tree
+
+            print_tree(outline, depth=depth, body=body, appendix=appendix, explain=explain)
+            return
+        from tigang.outline.render import TEXT_RENDERERS
+
+        sys.stdout.write(
+            TEXT_RENDERERS[fmt](outline, depth=depth, body=body or fmt == "json", explain=explain)
+        )
+
+    if not watch:
+        once()
         return
-    from tigang.outline.render import TEXT_RENDERERS
+    from tigang.watch import watch_command
 
-    sys.stdout.write(TEXT_RENDERERS[fmt](outline, depth=depth, body=body or fmt == "json", explain=explain))
+    watch_command(path, once, clear=fmt == "tree")
 
 
 # Commands that live in their own modules. Those modules import heavy libraries (matplotlib,
