@@ -152,6 +152,11 @@ def fix_bytes(data: bytes, label: str, config: CheckConfig | None = None) -> Fix
     # Read as `show` reads it first: damaged packages, zip bombs and unsupported formats are
     # refused with the reader's own message before anything is planned.
     document = document_from_bytes(data, label, _suffix(label))
+    if document.kind == "docx" and "converted" in document.meta:
+        raise InputError(
+            f"{label}: a .doc or .wps is only read (through LibreOffice), not rewritten; "
+            "save it as .docx and fix that"
+        )
     if document.kind == "docx":
         from .docx import fix_docx
 

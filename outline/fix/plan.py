@@ -66,9 +66,10 @@ class Lines:
         self.starts: list[int] = []
         self.ends: list[int] = []  # where each line's text ends (its line break not included)
         offset = self.base
-        for line in text[self.base :].splitlines(keepends=True):
+        body = text[self.base :]
+        for line, content in zip(body.splitlines(keepends=True), body.splitlines(), strict=True):
             self.starts.append(offset)
-            self.ends.append(offset + len(line.splitlines()[0]) if line.splitlines() else offset)
+            self.ends.append(offset + len(content))
             offset += len(line)
         self.breaks = [text[end : (self.starts[i + 1] if i + 1 < len(self.starts) else len(text))]
                        for i, end in enumerate(self.ends)]  # fmt: skip

@@ -44,6 +44,7 @@ _PAGE_NUMBER = re.compile(
 )
 _DIGITS = re.compile(r"[0-9０-９]+")
 _CID = re.compile(r"\(cid:\d+\)")
+_CJK_GAP = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef]) +(?=[\u3000-\u9fff\uff00-\uffef])")
 _LATIN_END = re.compile(r"[A-Za-z]$")
 _LATIN_START = re.compile(r"^[A-Za-z]")
 
@@ -103,7 +104,9 @@ def _page_lines(page, number: int) -> list[PdfLine]:
     for index, line in enumerate(
         sorted(lines, key=lambda found: (round(found["top"]), found["x0"])), start=1
     ):
-        text = line["text"]
+        # A gap between two Chinese characters is a full-width space (一　总体要求, 第一条　…),
+        # which the grammar reads as part of a marker; pdfplumber writes every gap as " ".
+        text = _CJK_GAP.sub("\u3000", line["text"])
         if text:
             out.append(
                 PdfLine(
