@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from pdfbuild import make_pdf, make_scanned_pdf
+from test_reliability import one_line_error
 
 from tigang.cli import cli
 from tigang.outline import parse_file
@@ -106,14 +107,6 @@ def test_the_pdf_json_follows_the_schema(example_pdf):
 
     schema = json.loads((ROOT / "docs" / "outline.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(json.loads(run("show", str(example_pdf), "--format", "json").output), schema)
-
-
-def one_line_error(result) -> str:
-    assert result.exit_code == 2, result.output
-    assert "Traceback" not in result.output
-    lines = [line for line in result.output.splitlines() if line.startswith("tigang: error:")]
-    assert len(lines) == 1, result.output
-    return lines[0]
 
 
 def test_a_scanned_pdf_is_one_line_with_what_to_do(tmp_path):
