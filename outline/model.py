@@ -193,6 +193,30 @@ class FrozenMeta(dict[str, str]):
 
 
 @dataclass(frozen=True, slots=True)
+class PageMap:
+    """Where the lines of a text made from a PDF were printed. Text line k (1-based) joins
+    the printed lines `lines[k - 1]`: (offset in the text line, page, line on that page), one
+    for each printed line, so a marker's column finds its own printed line."""
+
+    lines: tuple[tuple[tuple[int, int, int], ...], ...]
+
+    def locate(self, line: int, column: int = 1) -> tuple[int, int] | None:
+        """(page, line on the page) of `column` (1-based) on text line `line`."""
+        if not 1 <= line <= len(self.lines) or not self.lines[line - 1]:
+            return None
+        found = self.lines[line - 1][0]
+        for printed in self.lines[line - 1]:
+            if printed[0] <= column - 1:
+                found = printed
+        return found[1], found[2]
+
+    def label(self, line: int, column: int = 1) -> str | None:
+        """`p3:12`: page 3, line 12 from the top of the page."""
+        where = self.locate(line, column)
+        return f"p{where[0]}:{where[1]}" if where else None
+
+
+@dataclass(frozen=True, slots=True)
 class Outline:
     """A parsed document. Immutable: `dataclasses.replace` makes changed copies."""
 
@@ -213,6 +237,12 @@ class Outline:
     meta: Mapping[str, str] = field(default_factory=FrozenMeta)
     parts: tuple[Part, ...] = ()  # empty when the document has no unnumbered part titles
     appendix: tuple[Appendix, ...] = ()
+    pages: PageMap | None = None  # for a PDF: where each line was printed (show says p3:12)
+
+    def where(self, node: Node) -> str:
+        """Where a node stands, as `show` prints it: `p3:12` for a PDF, else its line `12`."""
+        label = self.pages.label(node.line, node.column) if self.pages else None
+        return label or str(node.line)
 
     def __post_init__(self) -> None:
         if not isinstance(self.meta, FrozenMeta):
@@ -279,16 +309,16 @@ class Outline:
             "noise_lines": list(self.noise_lines),
             "meta": dict(self.meta),  # reader notes: {"format": "docx", "heading_markers": …}
             "parts": [{"title": p.title, "line": p.line, "items": [p.start, p.end]} for p in self.parts],
-            "outline": [_node_to_dict(node, body, depth) for node in self.nodes],
+            "outline": [_node_to_dict(node, body, depth, self.pages) for node in self.nodes],
             "appendix": [
                 {
                     "title": a.title,
                     "line": a.line,
-                    "outline": [_node_to_dict(n, body, depth) for n in a.nodes],
+                    "outline": [_node_to_dict(n, body, depth, self.pages) for n in a.nodes],
                 }
                 for a in self.appendix
             ],
-        }
+        } | ({"pages": [[list(p) for p in printed] for printed in self.pages.lines]} if self.pages else {})
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Outline:
@@ -321,6 +351,9 @@ class Outline:
                 Appendix(a["title"], a["line"], tuple(_node_from_dict(n) for n in a.get("outline", ())))
                 for a in data.get("appendix", ())
             ),
+            pages=PageMap(tuple(tuple((p[0], p[1], p[2]) for p in printed) for printed in data["pages"]))
+            if data.get("pages")
+            else None,
         )
 
 
@@ -335,7 +368,7 @@ def _marker_info(marker: Marker) -> dict[str, Any]:
     }
 
 
-def _node_to_dict(node: Node, body: bool, depth: int | None) -> dict[str, Any]:
+def _node_to_dict(node: Node, body: bool, depth: int | None, pages: PageMap | None) -> dict[str, Any]:
     data: dict[str, Any] = {
         "level": node.level,
         "marker": node.marker.text,
@@ -357,8 +390,11 @@ def _node_to_dict(node: Node, body: bool, depth: int | None) -> dict[str, Any]:
     }
     if body:
         data["body"] = node.body
+    where = pages.locate(node.line, node.column) if pages else None
+    if where:  # a PDF: the page, and the line on it counted from the top
+        data["page"], data["page_line"] = where
     keep = depth is None or node.level < depth
-    data["children"] = [_node_to_dict(child, body, depth) for child in node.children] if keep else []
+    data["children"] = [_node_to_dict(child, body, depth, pages) for child in node.children] if keep else []
     return data
 
 

@@ -234,8 +234,11 @@ def _outline(state: ParseState) -> Outline:
 
 
 def parse_file(path: str | Path) -> Outline:
-    """Read, decode and parse a file ("-" reads standard input): text, markdown, HTML or
-    Word .docx (see `outline.readers`). Raises InputError."""
+    """Read, decode and parse a file ("-" reads standard input): text, markdown, HTML,
+    Word .docx (and .doc/.wps through LibreOffice) or PDF (see `outline.readers`). Raises InputError."""
     document = read_document(path)
     outline = parse_text(document.text, source=document.name, encoding=document.encoding)
-    return replace(outline, meta={**outline.meta, **document.meta}) if document.meta else outline
+    if document.meta or document.pages is not None:
+        meta = {**outline.meta, **document.meta}
+        outline = replace(outline, meta=meta, pages=document.pages or outline.pages)
+    return outline

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 
-@pytest.mark.parametrize("module", ["tigang", "tigang.outline", "tigang.compare"])
+@pytest.mark.parametrize("module", ["tigang", "tigang.outline", "tigang.compare", "tigang.outline.fix"])
 def test_docstring_examples_run(module):
     failed, attempted = doctest.testmod(importlib.import_module(module))
     assert attempted and not failed

@@ -33,7 +33,7 @@ def build_tree(
     def add(parent: Tree, node: Node, depth: int = 1) -> None:
         style = LEVEL_STYLES[min(node.level, len(LEVEL_STYLES)) - 1]
         rest = INNER_SPACE.sub("", node.label[len(node.marker.text) :])  # 第二节 监  护 → 监护
-        suffix = f"  :{node.line}"
+        suffix = f"  :{outline.where(node)}"  # p3:12 for a PDF
         because = f"  ← {node.rule}" if explain and node.rule else ""
         plain = node.marker.text + rest + suffix + because
         # rich would break anywhere (第一条 alone on a line, :23 alone below): wrap here, the
