@@ -83,10 +83,10 @@ def micro(scores: list[Score]) -> tuple[float, float, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=("seeds", "corpus", "dev", "heldout"), action="append")
+    parser.add_argument("--set", choices=("seeds", "corpus", "dev", "heldout", "heldout2"), action="append")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
-    for which in args.set or ("seeds", "corpus", "dev", "heldout"):
+    for which in args.set or ("seeds", "corpus", "dev", "heldout", "heldout2"):
         scores = [score(t) for t in texts(which)]
         if not scores:
             continue

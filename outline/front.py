@@ -8,7 +8,7 @@ Everything here classifies paragraphs; nothing decides levels (that is outline.t
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .lexicon import (
@@ -31,6 +31,8 @@ from .lexicon import (
     SALUTATION_ADDRESSEES,
     SALUTATION_HONORIFICS,
     SALUTATION_MAX,
+    SECTION_ORDER,
+    SECTION_RANK,
     SEMICOLONS,
     SUMS_UP_LESSONS,
     SUMS_UP_REVIEWS,
@@ -42,7 +44,7 @@ from .lexicon import (
     one_of,
 )
 from .markers import MarkerHit
-from .model import Placement
+from .model import Family, Marker, Placement
 from .paragraphs import Paragraph
 
 _AUDIENCE = one_of(AUDIENCE)
@@ -66,7 +68,10 @@ _OFFICE = one_of(OFFICES)
 SPEAKER = re.compile(
     rf"^\S{{0,8}}{_OFFICE}[\s\u3000]*[\u4e00-\u9fff·]{{2,3}}$|^[\u4e00-\u9fff]{{2,3}}$|^[\u4e00-\u9fff]+·[\u4e00-\u9fff]+$"
 )
-BACK_MATTER = re.compile(rf"^{one_of(BACK_MATTER_HEADS)}(?:[:：\d一二三四五六七八九十]|$)")
+# 《政府工作报告》名词解释: the glossary may name the report it explains.
+BACK_MATTER = re.compile(
+    rf"^(?:《[^》]{{1,30}}》)?{one_of(BACK_MATTER_HEADS)}(?:[:：\d一二三四五六七八九十]|$)"
+)
 TOC_HEADER = re.compile(rf"^{one_of(TOC_HEADER_WORDS)}(?:$|\s*[/／]|[:：])")
 # Page chrome that stands where a title would: breadcrumbs, a site's name.
 CHROME = re.compile(
@@ -101,6 +106,15 @@ _SUMS_UP = re.compile(
 )
 
 
+_REVIEW_LEAD_IN = re.compile(rf"^.{{0,6}}?{one_of(SUMS_UP_REVIEWS)}.*[:：]\s*$", re.DOTALL)
+
+
+def reviews_before_list(text: str) -> bool:
+    """A lead-in that looks back over the period (过去一年，我们…：/ 五年来，…：). Under a
+    section whose subsections were single paragraphs, the run it opens sums the section up."""
+    return bool(_REVIEW_LEAD_IN.match(text))
+
+
 def sums_up(text: str) -> bool:
     """A paragraph that speaks of its whole section: a summary of experience, or the turn to
     problems. The run it opens belongs to the section, not to the last subsection."""
@@ -112,14 +126,25 @@ _DATE_LINE = re.compile(
 )
 
 
-def is_part_title(paragraph: Paragraph, hits: Sequence[MarkerHit], next_hits: Sequence[MarkerHit]) -> bool:
+def is_part_title(
+    paragraph: Paragraph,
+    hits: Sequence[MarkerHit],
+    next_hits: Sequence[MarkerHit],
+    seen: Mapping[str, int] | None = None,
+    next_lead: MarkerHit | None = None,
+) -> bool:
     """An unnumbered part title between numbered parts: 2020年工作总结, “十四五”时期….
     A short one-line paragraph with no marker and no punctuation that ends a sentence, after
     which numbering starts again (`next_hits`, the markers of the next paragraph that has
     any, begin at 1). A short line inside a section (引进优秀教师, before （二）) is not one,
-    nor is a date (2020年1月1日)."""
+    nor is a date (2020年1月1日).
+
+    Once numbering has begun (`seen`: marker style → rank of its family), it must *start
+    again*: the next marker, or the next paragraph-leading one (`next_lead`), is of a style
+    already used or ranks above all of them. A label line of a PDF table (国内生产总值)
+    before the first （一） under an open 二、 is no part title."""
     text = paragraph.text
-    return (
+    if not (
         not hits
         and len(paragraph.lines) == 1
         and TITLE_MIN <= len(text) <= PART_TITLE_MAX
@@ -128,7 +153,22 @@ def is_part_title(paragraph: Paragraph, hits: Sequence[MarkerHit], next_hits: Se
         and len(_CJK.findall(text)) >= TITLE_MIN
         and bool(next_hits)
         and next_hits[0].marker.number == 1
-    )
+    ):
+        return False
+    if not seen:
+        return True
+    top = min(seen.values())
+    candidates = [next_lead] if next_lead is not None else []
+    if next_hits[0].placement is not Placement.AFTER_COMMA:
+        candidates.append(next_hits[0])
+    return any(hit.marker.style in seen or marker_rank(hit.marker) < top for hit in candidates)
+
+
+def marker_rank(marker: Marker) -> int:
+    """How far out a marker's family stands: 第X章 before 一、 before （一） … before 一是."""
+    if marker.family is Family.DIVISION:
+        return -1
+    return SECTION_RANK.get(marker.family, len(SECTION_ORDER))
 
 
 _CLOSING = re.compile(

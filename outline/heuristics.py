@@ -186,6 +186,11 @@ RULES: tuple[Rule, ...] = (
                 "一、总体要求\n二、重点任务",
                 line="附件：名词解释",
             ),
+            _ex(
+                "一、总体要求\n二、重点任务\n《政府工作报告》注释\n1．新质生产力：指……\n2．数字经济：指……\n",
+                "一、总体要求\n二、重点任务",
+                line="《政府工作报告》注释",
+            ),
         ),
         spares=(
             _ex(
@@ -368,6 +373,12 @@ RULES: tuple[Rule, ...] = (
                 "# 一、总体要求\n### 1. 坚持稳中求进\n## （一）指导思想\n# 二、重点任务\n",
                 "一、总体要求\n  1.坚持稳中求进\n  （一）指导思想\n二、重点任务",
             ),
+            # Levels that contradict the legal units they carry (### 第一章, ## 第一节): the
+            # units order them, 节 inside 章.
+            _ex(
+                "### 第一章 总则\n第一条 目的。\n### 第二章 办理\n## 第一节 一般规定\n第二条 受理。\n",
+                "第一章 总则\n  第一条 目的\n第二章 办理\n  第一节 一般规定\n    第二条 受理",
+            ),
         ),
         places=True,
     ),
@@ -421,6 +432,34 @@ RULES: tuple[Rule, ...] = (
         places=True,
     ),
     Rule(
+        "review-speaks-for-section",
+        "tree",
+        "各小节都是单段、没有下级时，其后回顾性的引语（过去一年，我们…：）引出的一串总结整个章节，归第一级条目。",
+        "After subsections that each stood in one paragraph with nothing below, a look back "
+        "(过去一年，我们…：) opens a run that sums up the whole section: it goes under the top-level item.",
+        fires=(
+            # A look back (过去一年，…：) after subsections that each stood in one paragraph.
+            _ex(
+                "一、工作回顾\n（一）经济运行稳中有进。全年增长百分之六。\n（二）民生持续改善。新增就业一万人。\n"
+                "过去一年，我们主要抓了以下工作：\n一是狠抓项目建设。开工项目一百个。\n"
+                "二是推动产业发展。新增企业五十家。\n二、今年任务\n",
+                "一、工作回顾\n  （一）经济运行稳中有进\n  （二）民生持续改善\n  一是狠抓项目建设\n"
+                "  二是推动产业发展\n二、今年任务",
+                line="过去一年，我们主要抓了以下工作：",
+            ),
+        ),
+        spares=(
+            # The same look back under a subsection that has its own paragraphs stays inside it.
+            _ex(
+                "一、工作回顾\n（一）经济运行稳中有进\n全年增长百分之六。\n"
+                "过去一年，我们主要抓了以下工作：\n一是狠抓项目建设。\n二是推动产业发展。\n二、今年任务\n",
+                "一、工作回顾\n  （一）经济运行稳中有进\n    一是狠抓项目建设\n    二是推动产业发展\n二、今年任务",
+                line="过去一年，我们主要抓了以下工作：",
+            ),
+        ),
+        places=True,
+    ),
+    Rule(
         "resume-after-prose",
         "tree",
         "在称呼或总结段落之后，段首出现打开样式的序号时，恢复原来打开的条目。",
@@ -450,6 +489,13 @@ RULES: tuple[Rule, ...] = (
             _ex(
                 "一、经济发展\n（一）工业增长。\n今年工作很不平凡\n二、社会事业\n",
                 "一、经济发展\n  （一）工业增长\n二、社会事业",
+            ),
+            # A label line (a PDF's table) before the first （一） under an open 二、: numbering
+            # begins a lower list rather than starting again.
+            _ex(
+                "一、工作回顾\n过去一年经济平稳增长。\n二、今年目标\n今年的主要目标是：\n国内生产总值\n"
+                "增长百分之八。\n（一）稳增长。\n（二）保民生。\n",
+                "一、工作回顾\n二、今年目标\n  （一）稳增长\n  （二）保民生",
             ),
         ),
         places=True,

@@ -36,13 +36,15 @@ from .front import (
     is_back_matter,
     is_closing,
     is_part_title,
+    marker_rank,
+    reviews_before_list,
     sums_up,
     toc_heading,
 )
 from .lexicon import CLOSING_PARAGRAPHS, TAIL_CHARS
 from .lines import LineKind, SourceLine, split_lines
 from .markers import MarkerHit, match_marker, scan_paragraph
-from .model import Appendix, Family, Marker, Node, Outline, Part, TocEntry
+from .model import Appendix, Family, Marker, Node, Outline, Part, Placement, TocEntry
 from .noise import mark_noise
 from .paragraphs import Paragraph, build_paragraphs
 from .readers import read_document
@@ -119,18 +121,24 @@ def _events(state: ParseState) -> None:
     last_body = None
     body = [p for p in state.paragraphs[front.body_start :] if p.index not in toc]
     next_hits: list[list[MarkerHit]] = [[] for _ in body]  # the markers of the next paragraph that has any
+    next_lead: list[MarkerHit | None] = [None] * len(body)  # the next paragraph-leading marker
     upcoming: list[MarkerHit] = []
+    lead: MarkerHit | None = None
     for k in range(len(body) - 1, -1, -1):
-        next_hits[k] = upcoming
+        next_hits[k], next_lead[k] = upcoming, lead
         if hits[body[k].index]:
             upcoming = hits[body[k].index]
+            if upcoming[0].offset == 0 and upcoming[0].placement is Placement.LEAD:
+                lead = upcoming[0]
     back: list[int] = []  # where back matter starts (附件, 名词解释), one index an appendix
+    styles_seen: dict[str, int] = {}  # marker styles met so far → rank of their family
     for k, p in enumerate(body):
         if events and is_back_matter(p.text):
             back = [j for j in range(k, len(body)) if is_back_matter(body[j].text)]
             break
         address = is_address(p.text)
-        closes = not address and is_part_title(p, hits[p.index], next_hits[k])
+        closes = not address and is_part_title(p, hits[p.index], next_hits[k], styles_seen, next_lead[k])
+        styles_seen.update((h.marker.style, marker_rank(h.marker)) for h in hits[p.index])
         events.append(
             Event(
                 p,
@@ -138,6 +146,7 @@ def _events(state: ParseState) -> None:
                 closes_all=closes,
                 addresses_audience=address,
                 sums_up=not address and not closes and sums_up(p.text),
+                reviews=not address and not closes and reviews_before_list(p.text),
             )
         )
         last_body = p

@@ -34,9 +34,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..lexicon import COLONS, SECTION_RANK
+from ..lexicon import COLONS, DIVISION_ORDER, SECTION_RANK
 from ..markers import MarkerHit
-from ..model import Placement
+from ..model import Family, Placement
 from ..paragraphs import Paragraph
 from .headings import ends_sentence, is_sentence_item
 from .runs import needs_run, run_continues
@@ -44,6 +44,7 @@ from .runs import needs_run, run_continues
 # The usual order of section markers (公文: 一、 （一） 1. （1） ①), used only where the document
 # itself cannot tell: a run that continues (二、) with its start cut off.
 _RANK = SECTION_RANK
+_DIVISION_RANK = {unit: rank for rank, unit in enumerate(DIVISION_ORDER)}
 _COLONS = tuple(COLONS)  # a tuple: `in` is False for the empty text before a paragraph's start
 
 
@@ -56,6 +57,7 @@ class Event:
     closes_all: bool = False  # an unnumbered part title
     addresses_audience: bool = False  # 各位代表，… / 同志们！
     sums_up: bool = False  # 回顾过去五年…体会：/ 我们也清醒认识到…：(speaks of the whole section)
+    reviews: bool = False  # 过去一年，我们…：(sums up a section whose subsections are single paragraphs)
 
 
 @dataclass(slots=True)
@@ -132,13 +134,33 @@ def _outer_resumes(events: Sequence[Event], k: int, hit: MarkerHit, outer: int, 
 
 def heading_ranks(events: Sequence[Event]) -> dict[int, int]:
     """Markdown heading levels used by numbered headings, ranked: ## → 1, ### → 2 when the
-    document's numbered headings use ## and ###. An explicit level beats inference."""
-    levels = {
-        e.paragraph.lines[0].heading_level
-        for e in events
-        if e.hits and e.hits[0].offset == 0 and e.paragraph.lines[0].heading_level
-    }
-    return {level: rank for rank, level in enumerate(sorted(levels), 1)}
+    document's numbered headings use ## and ###. An explicit level beats inference — except
+    where it contradicts the legal units the headings carry: a page that sets its 章 as ###
+    and its 节 as ## still holds 节 inside 章 (the units order the levels, then the `#` count)."""
+    units: dict[int, set[int]] = {}
+    first = 0  # the level of the first numbered heading
+    for e in events:
+        if e.hits and e.hits[0].offset == 0 and (level := e.paragraph.lines[0].heading_level):
+            marker = e.hits[0].marker
+            first = first or level
+            seen = units.setdefault(level, set())
+            if marker.family is Family.DIVISION and marker.unit in _DIVISION_RANK:
+                seen.add(_DIVISION_RANK[marker.unit])
+
+    def order(level: int) -> tuple[float, int]:
+        ranks = units[level]
+        return (min(ranks) if ranks else -1.0, level)
+
+    levels = sorted(units)
+    if not levels:
+        return {}
+    by_unit = sorted(levels, key=order)
+    # Reorder only when the page opens below its top level (### 第一章 before any ##), every
+    # level carries a unit and the units disagree with the `#` count; a level of plain 一、
+    # headings among 章 levels keeps its place, and so does a page that opens at its top.
+    if first != levels[0] and by_unit != levels and all(units[level] for level in levels):
+        levels = by_unit
+    return {level: rank for rank, level in enumerate(levels, 1)}
 
 
 def _hinted_depth(paragraph: Paragraph, ranks: dict[int, int], anchor: int) -> int | None:
@@ -150,6 +172,22 @@ def _hinted_depth(paragraph: Paragraph, ranks: dict[int, int], anchor: int) -> i
     if first.bullet_depth is not None and ranks:
         return anchor + 1 + first.bullet_depth
     return None
+
+
+def _flat_section(stack: Sequence[Draft]) -> bool:
+    """The open item is the last of two or more sibling subsections that each stood in one
+    paragraph with nothing below them: （一）经济运行调稳并进。… （五）攻坚克难成效明显。…"""
+    if len(stack) < 2:
+        return False
+    siblings = stack[-2].children
+    return (
+        len(siblings) >= 2
+        and siblings[-1] is stack[-1]
+        and all(not d.children and not d.spans and d.hit.offset == 0 for d in siblings)
+        # Sentence items of a run (一是核心增长极初显。) have their own rule
+        # (enumerator-releases-list).
+        and not needs_run(stack[-1].hit.marker)
+    )
 
 
 def place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> list[Draft]:
@@ -164,6 +202,7 @@ def place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> lis
     part = -1  # the number of the last unnumbered part title met
     lead_in = False  # the paragraph before ends with ：, introducing a list
     seen: set[str] = set()  # styles met so far
+    moved_by = ""  # the rule of a lead-in paragraph that moved the next paragraphs' run up
     for k, event in enumerate(events):
         paragraph = event.paragraph
         introduced, lead_in = lead_in, paragraph.text.rstrip().endswith(_COLONS)
@@ -176,21 +215,28 @@ def place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> lis
         while stack and stack[-1].hit.placement is not Placement.LEAD:
             stack.pop()
         prose = ""  # the section-level paragraph that moved this paragraph's runs up, if any
-        if (event.addresses_audience or event.sums_up) and stack:
+        reviews = event.reviews and _flat_section(stack)
+        if (event.addresses_audience or event.sums_up or reviews) and stack:
             container = [] if part >= 0 else stack[:1]
             if len(stack) > len(container):
                 suspended = suspended or stack
                 stack = container
                 prose = (
-                    "address-speaks-for-section" if event.addresses_audience else "summary-speaks-for-section"
+                    "address-speaks-for-section"
+                    if event.addresses_audience
+                    else "summary-speaks-for-section"
+                    if event.sums_up
+                    else "review-speaks-for-section"
                 )
         hits = [h for h in event.hits if id(h) in kept]
+        if prose and not hits:  # a lead-in on its own: the run of the next paragraphs moved
+            moved_by = prose
         first = hits[0].offset if hits else len(paragraph.text)
         if stack and first > 0:  # text before the first marker belongs to the open item
             stack[-1].spans.append((paragraph, 0, first))
         for i, hit in enumerate(hits):
             style = hit.marker.style
-            rule = prose
+            rule, moved_by = prose or moved_by, ""
             if suspended is not None and hit.placement is Placement.LEAD:
                 if any(d.hit.marker.style == style for d in suspended):
                     stack = suspended
