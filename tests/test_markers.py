@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -152,3 +156,23 @@ def test_prefilter_comes_from_the_grammar():
         assert pattern.match(start), start
     for other in ("我们", "——", "〔36〕", "要", "在"):
         assert not pattern.match(other), other
+
+
+def _parse_in_fresh_process(cache_home: Path) -> subprocess.CompletedProcess:
+    code = "from tigang.outline import parse_text; print(parse_text('一、总体要求\\n（一）指导思想\\n').nodes[0].children[0].heading)"
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache_home)}
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
+
+
+def test_parse_tables_are_cached_per_user_and_a_broken_cache_is_ignored(tmp_path):
+    first = _parse_in_fresh_process(tmp_path)
+    assert first.returncode == 0 and first.stdout.strip() == "指导思想" and not first.stderr
+    cache = tmp_path / "tigang" / "numbering.lark.cache"
+    assert cache.stat().st_size > 1000
+    cache.write_bytes(b"not a pickle at all\n\x00\x01")  # a torn or planted file
+    again = _parse_in_fresh_process(tmp_path)
+    assert again.returncode == 0 and again.stdout.strip() == "指导思想" and not again.stderr
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the cache folder would be")
+    third = _parse_in_fresh_process(blocked)  # the folder cannot be made: no cache, no noise
+    assert third.returncode == 0 and third.stdout.strip() == "指导思想" and not third.stderr
