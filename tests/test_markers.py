@@ -58,6 +58,8 @@ from tigang.outline.model import Family, Placement
         ("第一篇　总体要求", Family.DIVISION, 1, "第一篇"),
         ("一方面，延续政策", Family.ASPECT, 1, "一方面，"),
         ("另一方面，加大力度", Family.ASPECT, 2, "另一方面，"),
+        ("2 、开放", Family.ARABIC, 2, "2 、"),  # a PDF's gap before the comma
+        ("三 、今年任务", Family.SECTION, 3, "三 、"),
     ],
 )
 def test_marker_styles(text, family, number, marker):
@@ -77,6 +79,8 @@ def test_marker_styles(text, family, number, marker):
         "第一条经验是",  # 第X条 is an article only before a space
         "1.10个产业生态圈",
         "38.1%的增长",
+        "64.1 %，达到七十五亿元",  # a PDF's gap before the unit: still a figure
+        "22.7 ‰和 16 ‰以内",
         "22.2020年投资",
         "2020年以来",
         "一二、错误数字",
