@@ -216,6 +216,20 @@ def first_pattern() -> str:
     return "|".join(f"(?:{parser.get_terminal(name).pattern.to_regexp()})" for name in names)
 
 
+# A number, 、, the next number and a counter or time word: 五、六年前, 九、十天, 2、3个月 are
+# approximate quantities, not item 五 headed 六年前.
+# Only a single numeral: 一、二十年来的成就 may well be section 一 on twenty years.
+_APPROXIMATE = re.compile(r"(?:[0-9０-９]|[一二两三四五六七八九十])[年月天日周个次名岁倍成]")
+
+
+def _leading_digit(text: str) -> int | None:
+    """The value of the first character, a digit or a Chinese numeral (两 is 2)."""
+    ch = text[:1]
+    if ch.isdigit():
+        return int(ch.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+    return {"两": 2, "十": 10, **_CN_DIGITS}.get(ch) if ch else None
+
+
 @lru_cache(maxsize=65536)
 def parse_marker(window: str) -> tuple[Marker, int] | None:
     """Parse the marker at the start of `window`. Return (marker, length in characters of the
@@ -223,6 +237,9 @@ def parse_marker(window: str) -> tuple[Marker, int] | None:
     try:
         marker, rest = _TRANSFORM.transform(_parser().parse(window))
     except (LarkError, NotAMarker):
+        return None
+    approximate = marker.family in (Family.SECTION, Family.ARABIC) and _APPROXIMATE.match(rest)
+    if approximate and _leading_digit(rest) == marker.number + 1:  # 五、六年前, 3、4个月
         return None
     consumed = len(window) - len(rest)
     # Spaces, and a comma or colon that follows a 第X部分/章 (第一部分，谈形势), are not heading.

@@ -60,6 +60,7 @@ from tigang.outline.model import Family, Placement
         ("另一方面，加大力度", Family.ASPECT, 2, "另一方面，"),
         ("2 、开放", Family.ARABIC, 2, "2 、"),  # a PDF's gap before the comma
         ("三 、今年任务", Family.SECTION, 3, "三 、"),
+        ("五、六稳六保", Family.SECTION, 5, "五、"),  # the next number, but no counter after it
     ],
 )
 def test_marker_styles(text, family, number, marker):
@@ -81,6 +82,9 @@ def test_marker_styles(text, family, number, marker):
         "38.1%的增长",
         "64.1 %，达到七十五亿元",  # a PDF's gap before the unit: still a figure
         "22.7 ‰和 16 ‰以内",
+        "五、六年前我就提出",  # "five or six years ago": an approximate number
+        "3、4个月后",
+        "九、十天以后",
         "22.2020年投资",
         "2020年以来",
         "一二、错误数字",
