@@ -68,7 +68,13 @@ def test_heldout2_pairs_align_as_measured(results):
 def test_heldout3_pairs_align_as_measured(results):
     """Annotated after the aligner's rules were fixed, measured once: a floor, not a target."""
     p, r, f = totals([res for res in results.values() if res.pair.split == "heldout3"])
-    assert p >= 0.70 and r >= 0.67 and f >= 0.69, (p, r, f)
+    assert p >= 0.72 and r >= 0.69 and f >= 0.71, (p, r, f)
+
+
+def test_heldout4_pairs_align_as_measured(results):
+    """Annotated last, measured once: a floor, not a target."""
+    p, r, f = totals([res for res in results.values() if res.pair.split == "heldout4"])
+    assert p >= 0.71 and r >= 0.85 and f >= 0.77, (p, r, f)
 
 
 def test_scores_of_real_pairs(results, shared):
