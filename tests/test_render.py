@@ -162,8 +162,8 @@ def test_uncovered_characters_are_reported_not_warned(tmp_path):
 
 
 def test_without_the_packaged_font_system_fonts_then_question_marks(tmp_path, monkeypatch):
-    monkeypatch.setattr(dg, "packaged_font", lambda: None)
-    monkeypatch.setattr(dg, "system_cjk_fonts", lambda: [])
+    monkeypatch.setattr(dg.fonts, "packaged_font", lambda: None)
+    monkeypatch.setattr(dg.fonts, "system_cjk_fonts", lambda: [])
     done = render(parse_text("一、总体要求\n二、主要目标\n"), tmp_path / "d.png")
     assert "总" in done.diagram.missing
     assert done.path.is_file()
@@ -248,8 +248,11 @@ def test_failed_render_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatc
 
 def test_huge_png_lowers_the_dpi_instead_of_failing(tmp_path):
     diagram = build(parse_text(synthetic(300)))
-    assert dg._dpi_for(diagram, 1200) < 1200
-    w, h = diagram.width / 72 * dg._dpi_for(diagram, 1200), diagram.height / 72 * dg._dpi_for(diagram, 1200)
+    assert dg.draw._dpi_for(diagram, 1200) < 1200
+    w, h = (
+        diagram.width / 72 * dg.draw._dpi_for(diagram, 1200),
+        diagram.height / 72 * dg.draw._dpi_for(diagram, 1200),
+    )
     assert max(w, h) <= dg.MAX_PIXELS_SIDE and w * h <= dg.MAX_PIXELS * 1.001
 
 
