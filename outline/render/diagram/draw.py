@@ -1,36 +1,46 @@
 """Drawing a scene with matplotlib (Agg canvas, no pyplot, no GUI backend) and saving it
-atomically as PNG, SVG or PDF."""
+atomically as PNG, SVG or PDF.
+
+SVG keeps its text as text (`<text>` elements a user can search, copy and edit in
+PowerPoint or Illustrator), asking the viewer for the font drawn with and then the usual CJK
+fonts of every system (`fonts.CSS_FALLBACK`); `svg_text=False` draws every glyph as a path
+instead, for a file that looks the same everywhere and needs no font.
+"""
 
 from __future__ import annotations
 
+import io
+import re
 from collections.abc import Callable, Container
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ...layout import Link
 from ...model import Outline
 from ...output import write_atomic
+from .compose import BADGE_SCALE, Diagram, build, fit
 from .errors import RenderError
-from .scene import Diagram, build
+from .fonts import css_families
+from .themes import THEMES, Paint
 from .wrapping import Measure
 
 FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 MAX_PIXELS_SIDE = 32000
 MAX_PIXELS = 120_000_000
 
-# Box fill, box edge, and marker colour for levels 1, 2, 3, …; the last repeats below.
-LEVEL_COLOURS = (
-    ("#dbeafe", "#3b82f6", "#1d4ed8"),
-    ("#dcfce7", "#22c55e", "#15803d"),
-    ("#fef3c7", "#f59e0b", "#b45309"),
-    ("#ede9fe", "#8b5cf6", "#6d28d9"),
-    ("#ffe4e6", "#f43f5e", "#be123c"),
-    ("#f1f5f9", "#94a3b8", "#475569"),
-)
-ROOT_COLOURS = ("#1e3a8a", "#1e3a8a", "#ffffff")
-TEXT_COLOUR = "#111827"
-MUTED_COLOUR = "#6b7280"
-LINK_COLOUR = "#94a3b8"
+# The default theme's colours, for pictures drawn outside a theme (tigang diff).
+_DEFAULT = THEMES["default"]
+LEVEL_COLOURS = tuple((p.fill, p.edge, p.marker) for p in _DEFAULT.levels)
+ROOT_COLOURS = (_DEFAULT.root.fill, _DEFAULT.root.edge, _DEFAULT.root.marker)
+TEXT_COLOUR = _DEFAULT.levels[0].text
+MUTED_COLOUR = _DEFAULT.muted
+LINK_COLOUR = _DEFAULT.link
+METADATA: dict[str, dict[str, Any]] = {
+    "png": {"Software": "tigang"},
+    "svg": {"Date": None, "Creator": "tigang"},
+    "pdf": {"CreationDate": None, "ModDate": None, "Creator": "tigang", "Producer": "tigang"},
+}
 
 
 @dataclass(frozen=True)
@@ -46,12 +56,6 @@ class Rendered:
         return len(self.diagram.boxes) - 1
 
 
-def _colours(level: int) -> tuple[str, str, str]:
-    if level == 0:
-        return ROOT_COLOURS
-    return LEVEL_COLOURS[min(level, len(LEVEL_COLOURS)) - 1]
-
-
 def _text(
     ax, families: list[str], x: float, baseline: float, string: str, size: float, colour: str, **kw
 ) -> None:
@@ -65,8 +69,7 @@ def _text(
         color=colour,
         va="baseline",
         parse_math=False,
-        zorder=4,
-        **kw,
+        **{"zorder": 4, **kw},
     )
 
 
@@ -82,7 +85,8 @@ def figure(
     from matplotlib.figure import Figure
 
     s = diagram.style
-    fig = Figure(figsize=(diagram.width / 72, diagram.height / 72), facecolor="white")
+    theme = diagram.theme
+    fig = Figure(figsize=(diagram.width / 72, diagram.height / 72), facecolor=theme.background)
     FigureCanvasAgg(fig)
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_xlim(0, diagram.width)
@@ -100,7 +104,7 @@ def figure(
             y - s.title_size * 0.32,
             line,
             s.title_size,
-            TEXT_COLOUR,
+            theme.title,
             ha="center",
         )
     if diagram.info:
@@ -112,7 +116,7 @@ def figure(
             y - s.info_size * 0.3,
             diagram.info,
             s.info_size,
-            MUTED_COLOUR,
+            theme.muted,
             ha="center",
         )
 
@@ -126,12 +130,29 @@ def figure(
             top + 1.7 * line_h,
             diagram.note,
             s.font_size,
-            MUTED_COLOUR,
+            theme.muted,
             ha="center",
         )
         return fig
     draw_tree(ax, diagram, colours=colours, dashed=dashed)
     return fig
+
+
+def _paint(diagram: Diagram, node: Any) -> Paint:
+    theme = diagram.theme
+    level = diagram.levels[node]
+    if theme.branches and diagram.layout in ("mindmap", "org") and node in diagram.branch and level > 0:
+        return theme.branch(diagram.branch[node], level)
+    return theme.level(level)
+
+
+def _link_colour(diagram: Diagram, link: Link) -> str:
+    theme = diagram.theme
+    if diagram.layout == "org" and link.parent == diagram.root:
+        return theme.link  # the bus under the root is shared by every branch
+    if theme.branches and diagram.layout in ("mindmap", "org") and link.child in diagram.branch:
+        return theme.branch_link(diagram.branch[link.child])
+    return theme.link
 
 
 def draw_tree(
@@ -144,64 +165,101 @@ def draw_tree(
     dashed: Container[Any] = (),
 ) -> None:
     """The links and boxes of `diagram` on `ax`, shifted by (dx, dy). `colours(node)` gives
-    (fill, edge, marker colour); by level unless given. `tigang diff` colours by operation,
-    and draws the old place of a moved item `dashed`."""
-    from matplotlib.collections import LineCollection
+    (fill, edge, marker colour); by the theme unless given. `tigang diff` colours by
+    operation, and draws the old place of a moved item `dashed`."""
+    from matplotlib.collections import PathCollection
     from matplotlib.patches import Circle, FancyBboxPatch
+    from matplotlib.path import Path as MplPath
 
     s = diagram.style
+    theme = diagram.theme
     boxes = {node: box.shifted(dx, dy) for node, box in diagram.boxes.items()}
-    colour_of = colours or (lambda node: _colours(diagram.levels[node]))
 
-    # Links, under the boxes.
-    segments = []
-    for parent, kids in diagram.children.items():
-        if not kids:
-            continue
-        p = boxes[parent]
-        if diagram.layout == "tree":
-            spine = boxes[kids[0]].x - s.level_gap / 2
-            segments.append([(p.right, p.cy), (spine, p.cy)])
-            ys = [boxes[k].cy for k in kids] + [p.cy]
-            segments.append([(spine, min(ys)), (spine, max(ys))])
-            segments += [[(spine, boxes[k].cy), (boxes[k].x, boxes[k].cy)] for k in kids]
-        else:
-            segments += [[(p.cx, p.cy), (boxes[k].cx, boxes[k].cy)] for k in kids]
-    ax.add_collection(LineCollection(segments, colors=LINK_COLOUR, linewidths=1.0, zorder=1))
+    def paint(node: Any) -> Paint:
+        if colours is None or diagram.levels[node] == 0:
+            return _paint(diagram, node)
+        fill, edge, marker = colours(node)
+        return Paint(fill, edge, marker, theme.levels[0].text)
 
-    measure = Measure(diagram.families, s.font_size)
-    line_h = s.font_size * s.line_height
+    # Links, under the boxes, one path each.
+    codes = {"M": MplPath.MOVETO, "L": MplPath.LINETO, "C": MplPath.CURVE4}
+    paths, link_colours = [], []
+    for link in diagram.links:
+        moved = link.shifted(dx, dy)
+        paths.append(MplPath(moved.points, [codes[c] for c in moved.codes]))
+        link_colours.append(_link_colour(diagram, link))
+    width = theme.link_width * max(0.5, min(1.0, diagram.scale * 1.2))
+    ax.add_collection(
+        PathCollection(paths, facecolors="none", edgecolors=link_colours, linewidths=width, zorder=1)
+    )
+
+    rounding = 4 * min(1.0, diagram.scale) if diagram.layout == "tree" else 6 * min(1.0, diagram.scale)
     for node, box in boxes.items():
-        fill, edge, marker_colour = colour_of(node) if node else _colours(0)
+        p = paint(node)
         lines = diagram.labels[node]
         if not lines:  # the root of a tree: a dot
-            ax.add_patch(Circle((box.cx, box.cy), box.w / 2, color=edge, zorder=2))
+            ax.add_patch(Circle((box.cx, box.cy), box.w / 2, color=p.edge, zorder=2))
             continue
         ax.add_patch(
             FancyBboxPatch(
                 (box.x, box.y),
                 box.w,
                 box.h,
-                boxstyle="round,pad=0,rounding_size=4",
-                facecolor=fill,
-                edgecolor=edge,
-                linewidth=1.0,
+                boxstyle=f"round,pad=0,rounding_size={rounding:.2f}",
+                facecolor=p.fill,
+                edgecolor=p.edge,
+                linewidth=p.edge_width * max(0.5, min(1.0, diagram.scale * 1.2)),
                 linestyle="--" if node in dashed else "-",
                 zorder=2,
             )
         )
-        text_colour = "#ffffff" if diagram.levels[node] == 0 else TEXT_COLOUR
+        size = diagram.font_size(node)
+        line_h = size * s.line_height
+        measure = Measure(diagram.families, size)
         marker = diagram.markers[node]
+        pad_y = (box.h - len(lines) * line_h) / 2  # the root's padding is larger
         for i, line in enumerate(lines):
             # Centre the ideographic em box (0.88 em above the baseline, 0.12 below) in the line.
-            baseline = box.y + s.pad_y + (i + 0.5) * line_h + 0.38 * s.font_size
+            baseline = box.y + pad_y + (i + 0.5) * line_h + 0.38 * size
+            if node == diagram.root:  # the title in the middle of its box
+                _text(ax, diagram.families, box.cx, baseline, line, size, p.text, ha="center")
+                continue
             x = box.x + s.pad_x
             if i == 0 and marker and line.startswith(marker):
-                _text(ax, diagram.families, x, baseline, marker, s.font_size, marker_colour)
+                _text(ax, diagram.families, x, baseline, marker, size, p.marker)
                 x += measure(marker)
                 line = line[len(marker) :]
             if line:
-                _text(ax, diagram.families, x, baseline, line, s.font_size, text_colour)
+                _text(ax, diagram.families, x, baseline, line, size, p.text)
+        if node in diagram.folded:
+            _badge(ax, diagram, node, box, p)
+
+
+def _badge(ax, diagram: Diagram, node: Any, box, paint: Paint) -> None:
+    """ "+12" at the right end of a box whose children are folded (the scene keeps room for
+    it), as XMind shows a collapsed branch."""
+    from matplotlib.patches import FancyBboxPatch
+
+    s = diagram.style
+    size = s.font_size * BADGE_SCALE
+    text = f"+{diagram.folded[node]}"
+    w = Measure(diagram.families, size)(text) + size * 0.9
+    h = size * 1.45
+    cx = box.right - s.pad_x * 0.7 - w / 2
+    cy = box.y + s.pad_y + s.font_size * s.line_height / 2  # level with the first line
+    ax.add_patch(
+        FancyBboxPatch(
+            (cx - w / 2, cy - h / 2),
+            w,
+            h,
+            boxstyle=f"round,pad=0,rounding_size={h / 2:.2f}",
+            facecolor=diagram.theme.background,
+            edgecolor=paint.edge,
+            linewidth=0.8,
+            zorder=5,
+        )
+    )
+    _text(ax, diagram.families, cx, cy + size * 0.36, text, size, paint.marker, ha="center", zorder=6)
 
 
 def _dpi_for(diagram: Diagram, dpi: float) -> float:
@@ -219,22 +277,57 @@ def output_format(path: str | Path) -> str:
     return FORMATS[suffix]
 
 
-def save(diagram: Diagram, path: str | Path, *, dpi: float = 150, force: bool = True) -> Rendered:
-    """Draw `diagram` into `path` (format from the suffix), atomically."""
+_FONT_FAMILY = re.compile(r"font-family: ?[^;\"]*")
+
+
+def save_figure(
+    fig,
+    path: str | Path,
+    fmt: str,
+    *,
+    dpi: float,
+    families: list[str],
+    svg_text: bool = True,
+    background: str = "#ffffff",
+) -> None:
+    """`fig.savefig` with our metadata. An SVG keeps its text as `<text>` (unless `svg_text`
+    is False), asking for `families` and then the CJK fallback list."""
     import matplotlib
 
+    rc = {"svg.fonttype": "none" if svg_text else "path", "svg.hashsalt": "tigang"}
+    with matplotlib.rc_context(rc):
+        if fmt != "svg" or not svg_text:
+            fig.savefig(path, format=fmt, dpi=dpi, facecolor=background, metadata=METADATA[fmt])
+            return
+        buffer = io.StringIO()
+        fig.savefig(buffer, format=fmt, dpi=dpi, facecolor=background, metadata=METADATA[fmt])
+    css = "font-family: " + css_families(families).replace('"', "'")
+    Path(path).write_text(_FONT_FAMILY.sub(css, buffer.getvalue()), encoding="utf-8")
+
+
+def save(
+    diagram: Diagram,
+    path: str | Path,
+    *,
+    dpi: float = 150,
+    force: bool = True,
+    svg_text: bool = True,
+) -> Rendered:
+    """Draw `diagram` into `path` (format from the suffix), atomically."""
     fmt = output_format(path)
     used = _dpi_for(diagram, dpi) if fmt == "png" else dpi
-    metadata: dict[str, Any] = {
-        "png": {"Software": "tigang"},
-        "svg": {"Date": None, "Creator": "tigang"},
-        "pdf": {"CreationDate": None, "ModDate": None, "Creator": "tigang", "Producer": "tigang"},
-    }[fmt]
     fig = figure(diagram)
 
     def write(tmp: Path) -> None:
-        with matplotlib.rc_context({"svg.fonttype": "path", "svg.hashsalt": "tigang"}):
-            fig.savefig(tmp, format=fmt, dpi=used, facecolor="white", metadata=metadata)
+        save_figure(
+            fig,
+            tmp,
+            fmt,
+            dpi=used,
+            families=diagram.families,
+            svg_text=svg_text,
+            background=diagram.theme.background,
+        )
 
     target = write_atomic(path, write, force=force)
     if fmt == "png":  # as written (the IHDR chunk), not as computed: Agg rounds
@@ -247,8 +340,31 @@ def save(diagram: Diagram, path: str | Path, *, dpi: float = 150, force: bool = 
 
 
 def render(
-    outline: Outline, path: str | Path, *, dpi: float = 150, force: bool = True, **options
+    outline: Outline,
+    path: str | Path,
+    *,
+    dpi: float = 150,
+    force: bool = True,
+    page: str | tuple[float, float] | None = None,
+    svg_text: bool = True,
+    **options,
 ) -> Rendered:
-    """Render `outline` to `path` (.png, .svg or .pdf). Options are those of `build`."""
+    """Render `outline` to `path` (.png, .svg or .pdf), fitted to `page` if given (16:9, a4,
+    a4-landscape). Other options are those of `build`."""
     output_format(path)  # a bad suffix fails before any work
-    return save(build(outline, **options), path, dpi=dpi, force=force)
+    if page is None:
+        return save(build(outline, **options), path, dpi=dpi, force=force, svg_text=svg_text)
+    return save(fit_page(outline, page, **options), path, dpi=dpi, force=force, svg_text=svg_text)
+
+
+def fit_page(outline: Outline, page: str | tuple[float, float], *, max_chars: int = 16, **options) -> Diagram:
+    """The diagram on `page`, its labels wrapped narrower when that lets it print larger: a
+    wide map of four one-line branches fills a slide better at 10 characters a line."""
+    best = fit(build(outline, max_chars=max_chars, **options), page)
+    for narrower in (12, 10, 8):
+        if narrower >= max_chars:
+            continue
+        candidate = fit(build(outline, max_chars=narrower, **options), page)
+        if candidate.scale > best.scale * 1.05:  # worth more lines only if clearly larger
+            best = candidate
+    return best

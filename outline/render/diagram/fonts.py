@@ -152,6 +152,8 @@ def clean(text: str, missing: set[str]) -> str:
 
 
 def css_families(families: list[str]) -> str:
-    """A CSS font-family list: the fonts drawn with, then CSS_FALLBACK."""
-    names = dict.fromkeys([*families, *CSS_FALLBACK])
+    """A CSS font-family list: the fonts drawn with, then CSS_FALLBACK; DejaVu Sans (our last
+    resort, for symbols) only after every CJK font, or a viewer would set Latin text in it."""
+    first = [name for name in families if name != LAST_RESORT_FAMILY]
+    names = dict.fromkeys([*first, *CSS_FALLBACK[:-1], LAST_RESORT_FAMILY, CSS_FALLBACK[-1]])
     return ", ".join(name if name == "sans-serif" else f"'{name}'" for name in names)

@@ -8,6 +8,8 @@ renderer, so what is measured is what is drawn.
 
 from __future__ import annotations
 
+import re
+
 from ... import lexicon
 
 # Lines may not start with these (closing punctuation) nor end with the openers: the lexicon's
@@ -97,3 +99,50 @@ def wrap(
             last = last[:-1]
         lines = [*lines[: max_lines - 1], last.rstrip() + "…"]
     return lines
+
+
+def balanced(
+    text: str, measure: Measure, width: float, *, max_lines: int | None = None, keep: int = 0
+) -> list[str]:
+    """`wrap`, with lines of about equal width: the narrowest width that needs no more lines.
+    二、抓好落实，充分发挥人大职能作 / 用 becomes 二、抓好落实，充分 / 发挥人大职能作用."""
+    lines = wrap(text, measure, width, max_lines=max_lines, keep=keep)
+    if len(lines) < 2 or lines[-1].endswith("…"):
+        return lines
+    low, high = width / len(lines), width  # `low` needs more lines, `high` does not
+    for _ in range(8):
+        mid = (low + high) / 2
+        if len(wrap(text, measure, mid, keep=keep)) > len(lines):
+            low = mid
+        else:
+            high = mid
+    return wrap(text, measure, high, max_lines=max_lines, keep=keep)
+
+
+# A letter-spaced heading: 监　　护, 总　则 (single characters apart, as laws set short titles;
+# spaces, en/em spaces or ideographic spaces).
+SPACED = re.compile(r"^[\u3400-\u9fff](?:[ \u2002\u2003\u3000]+[\u3400-\u9fff])+$")
+
+
+def unspaced(heading: str) -> str:
+    """A letter-spaced heading closed up (监　护 → 监护); any other heading as it is."""
+    return re.sub(r"[ \u2002\u2003\u3000]+", "", heading) if SPACED.match(heading) else heading
+
+
+CLAUSE_BREAKS = "，、；：,;:"
+
+
+def clip_sentence(text: str, limit: int) -> str:
+    """`text` cut to about `limit` characters where a reader would pause: after the last
+    clause mark (，、；：) in the second half of the limit, else at the limit without
+    splitting a Latin word or a figure, and ended with "…". Law articles are whole sentences
+    (第一条 为了保护民事主体的合法权益，调整民事关系，…); their first clauses say what they are about."""
+    if len(text) <= limit:
+        return text
+    cut = max((i for i in range(limit // 2, limit + 1) if text[i - 1] in CLAUSE_BREAKS), default=0)
+    if cut:
+        return text[: cut - 1] + "…"
+    cut = limit
+    while cut > limit // 2 and text[cut - 1].isascii() and text[cut - 1].isalnum() and text[cut].isascii():
+        cut -= 1  # GB18030, 2035: not split
+    return text[:cut] + "…"
