@@ -36,7 +36,7 @@ from ...model import Node, Outline
 from .errors import RenderError
 from .fonts import clean, families_of, font_chain, uncovered
 from .themes import THEMES, Theme
-from .wrapping import Measure, balanced, clip_sentence, unspaced, wrap
+from .wrapping import Measure, balanced, clip_sentence, measure_for, unspaced, wrap
 
 LAYOUTS = ("tree", "mindmap", "org", "radial")
 # Boxes a mind map or an org chart shows before it folds its deeper levels: past this, a
@@ -335,17 +335,17 @@ def scene(
 
     everything = title + "".join(label for _, label, _ in items.values())
     missing = uncovered(everything, fonts)
-    measure = Measure(families, style.font_size)
-    root_measure = Measure(families, style.font_size * style.root_scale)
-    title_measure = Measure(families, style.title_size)
-    info_measure = Measure(families, style.info_size)
+    measure = measure_for(tuple(families), style.font_size)
+    root_measure = measure_for(tuple(families), style.font_size * style.root_scale)
+    title_measure = measure_for(tuple(families), style.title_size)
+    info_measure = measure_for(tuple(families), style.info_size)
     width = max_chars * style.font_size  # one em per CJK character
 
     labels: dict[Any, list[str]] = {}
     markers: dict[Any, str] = {}
     levels: dict[Any, int] = {root: 0}
     sizes: dict[Any, tuple[float, float]] = {}
-    badge = Measure(families, style.font_size * BADGE_SCALE)
+    badge = measure_for(tuple(families), style.font_size * BADGE_SCALE)
     for node in children:
         if node == root:
             if layout == "tree":
@@ -531,7 +531,7 @@ def fit(diagram: Diagram, page: str | tuple[float, float]) -> Diagram:
         page = PAGES[page]
     width, height = page
     s = diagram.style
-    title_measure = Measure(diagram.families, s.title_size)
+    title_measure = measure_for(tuple(diagram.families), s.title_size)
     title = wrap("".join(diagram.title), title_measure, width - 2 * s.margin) if diagram.title else []
     top = s.margin + _header_height(title, diagram.info, s) + s.margin * 0.5
     frame = bounds(diagram.boxes.values())

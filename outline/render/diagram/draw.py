@@ -23,7 +23,7 @@ from .compose import BADGE_SCALE, Diagram, build, fit
 from .errors import RenderError
 from .fonts import css_families
 from .themes import THEMES, Paint
-from .wrapping import Measure
+from .wrapping import measure_for
 
 FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 MAX_PIXELS_SIDE = 32000
@@ -215,7 +215,7 @@ def draw_tree(
         )
         size = diagram.font_size(node)
         line_h = size * s.line_height
-        measure = Measure(diagram.families, size)
+        measure = measure_for(tuple(diagram.families), size)
         marker = diagram.markers[node]
         pad_y = (box.h - len(lines) * line_h) / 2  # the root's padding is larger
         for i, line in enumerate(lines):
@@ -243,7 +243,7 @@ def _badge(ax, diagram: Diagram, node: Any, box, paint: Paint) -> None:
     s = diagram.style
     size = s.font_size * BADGE_SCALE
     text = f"+{diagram.folded[node]}"
-    w = Measure(diagram.families, size)(text) + size * 0.9
+    w = measure_for(tuple(diagram.families), size)(text) + size * 0.9
     h = size * 1.45
     cx = box.right - s.pad_x * 0.7 - w / 2
     cy = box.y + s.pad_y + s.font_size * s.line_height / 2  # level with the first line

@@ -9,6 +9,7 @@ renderer, so what is measured is what is drawn.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ... import lexicon
 
@@ -19,8 +20,11 @@ NO_LINE_END = lexicon.NO_LINE_END - {"〈"}
 
 
 class Measure:
-    """Label widths in points, from matplotlib's Agg renderer (measured at 10× resolution so
-    rounding to whole pixels does not add up)."""
+    """Label widths in points: the sum of each character's advance, measured once per
+    character with matplotlib's Agg renderer (at 10× resolution, so rounding to whole
+    pixels does not add up). CJK glyphs have no kerning, and Latin kerning only ever draws
+    a line a little narrower than measured, so a box never clips its text — and a 300-item
+    outline is measured in a few thousand character lookups, not hundreds of layouts."""
 
     SCALE = 10
 
@@ -33,16 +37,26 @@ class Measure:
         self._renderer = RendererAgg(1, 1, 72 * self.SCALE)
         self._chars: dict[str, float] = {}
 
-    def __call__(self, text: str) -> float:
-        if not text:
-            return 0.0
+    def _render(self, text: str) -> float:
         width, _, _ = self._renderer.get_text_width_height_descent(text, self.prop, ismath=False)
         return width / self.SCALE
 
+    def __call__(self, text: str) -> float:
+        return sum(self.char(c) for c in text)
+
     def char(self, c: str) -> float:
         if c not in self._chars:
-            self._chars[c] = self(c) if not c.isspace() else self("a a") - self("aa")
+            # A space's advance shows only between two glyphs (en and em spaces included).
+            self._chars[c] = (
+                self._render(c) if not c.isspace() else self._render(f"a{c}a") - self._render("aa")
+            )
         return self._chars[c]
+
+
+@lru_cache(maxsize=64)
+def measure_for(families: tuple[str, ...], size: float) -> Measure:
+    """One Measure per font chain and size, shared by every scene and drawing."""
+    return Measure(list(families), size)
 
 
 def _tokens(text: str, keep: int) -> list[str]:
