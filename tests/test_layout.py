@@ -135,6 +135,10 @@ LINKED = {
     "tree": (tidy_tree, lambda r, c, b: tree_links(r, c, b, level_gap=36.0)),
     "mindmap": (two_sided, mindmap_links),
     "org": (org_chart, lambda r, c, b: org_links(r, c, b, indent=18.0)),
+    "org in 3 rows": (
+        lambda r, c, s: org_chart(r, c, s, rows=3),
+        lambda r, c, b: org_links(r, c, b, indent=18.0),
+    ),
 }
 
 
@@ -218,3 +222,18 @@ def test_org_chart_puts_the_top_level_in_a_row_and_hangs_the_rest():
             assert boxes[b].y > boxes[a].bottom  # stacked in order
         for kid in kids:
             assert boxes[kid].x == pytest.approx(boxes[node].x + 18.0)
+
+
+def test_org_chart_in_rows_keeps_order_and_clears_the_row_above():
+    children, sizes = random_tree(90, 5)
+    children[0] += [f"extra{i}" for i in range(7)]  # enough top-level items for three rows
+    sizes.update({f"extra{i}": (60.0, 24.0) for i in range(7)})
+    boxes = org_chart(0, children, sizes, rows=3)
+    row = children[0]
+    tops = sorted({boxes[k].y for k in row})
+    assert len(tops) == 3
+    assert [boxes[k].y for k in row] == sorted(boxes[k].y for k in row)  # rows in order
+    for top, below in itertools.pairwise(tops):
+        above = [n for k in row if boxes[k].y == top for n in subtree(children, k)]
+        assert max(boxes[n].bottom for n in above) < below
+    assert not overlapping(boxes)

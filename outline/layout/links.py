@@ -119,23 +119,53 @@ def mindmap_links(root: K, children: Mapping[K, Sequence[K]], boxes: Mapping[K, 
 def org_links(
     root: K, children: Mapping[K, Sequence[K]], boxes: Mapping[K, Box], *, indent: float
 ) -> list[Link]:
-    """From the root: down to a bus halfway to the row, along it, and down into each top-level
-    box. Below: a rail inside the indent, and a tick into each child's left edge."""
+    """From the root: down to a bus halfway to the first row, along it, and down into each
+    top-level box; a later row is reached by a trunk left of every box, down to a bus
+    above that row. Below: a rail inside the indent, and a tick into each child's left edge."""
     links = []
     r = boxes[root]
-    for kid in children.get(root, ()):
+    kids = list(children.get(root, ()))
+    rows = sorted({boxes[k].y for k in kids})
+    bus = {y: y - (y - (r.bottom if i == 0 else _row_bottom(rows[i - 1], kids, children, boxes))) / 2
+           for i, y in enumerate(rows)}  # fmt: skip
+    trunk = min(b.x for b in boxes.values()) - indent / 2
+    for kid in kids:
         c = boxes[kid]
-        bus = (r.bottom + c.y) / 2
-        links.append(Link(root, kid, *_line((r.cx, r.bottom), (r.cx, bus), (c.cx, bus), (c.cx, c.y))))
-    for parent, kids in children.items():
+        if c.y == rows[0]:
+            points = ((r.cx, r.bottom), (r.cx, bus[c.y]), (c.cx, bus[c.y]), (c.cx, c.y))
+        else:
+            first = bus[rows[0]]
+            points = (
+                (r.cx, r.bottom),
+                (r.cx, first),
+                (trunk, first),
+                (trunk, bus[c.y]),
+                (c.cx, bus[c.y]),
+                (c.cx, c.y),
+            )
+        links.append(Link(root, kid, *_line(*points)))
+    for parent, kids_of in children.items():
         if parent == root:
             continue
         p = boxes[parent]
         rail = p.x + indent / 2
-        for kid in kids:
+        for kid in kids_of:
             c = boxes[kid]
             links.append(Link(parent, kid, *_line((rail, p.bottom), (rail, c.cy), (c.x, c.cy))))
     return links
+
+
+def _row_bottom(
+    top: float, kids: Sequence[K], children: Mapping[K, Sequence[K]], boxes: Mapping[K, Box]
+) -> float:
+    """The lowest box of the row of top-level items whose top is `top`, hanging ones included."""
+    bottom = top
+    stack = [k for k in kids if boxes[k].y == top]
+    while stack:
+        node = stack.pop()
+        bottom = max(bottom, boxes[node].bottom)
+        stack.extend(children.get(node, ()))
+    return bottom
 
 
 def radial_links(root: K, children: Mapping[K, Sequence[K]], boxes: Mapping[K, Box]) -> list[Link]:

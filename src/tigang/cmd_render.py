@@ -18,6 +18,7 @@ LAYOUTS = ("tree", "mindmap", "org", "radial")  # the same as tigang.outline.ren
 THEMES = ("default", "mono", "red")  # …diagram.THEMES
 PAGES = ("16:9", "4:3", "a4", "a4-landscape")  # …diagram.PAGES
 FORMATS = ("png", "svg", "pdf")
+NAMES = {"mindmap": "mind map", "org": "org chart", "tree": "tree", "radial": "radial map"}
 # Boxes drawn in seconds, and still read on a page: a 10,000-item outline is drawn to the
 # depth that stays under this, and the user is told.
 MAX_DRAWN = 1500
@@ -281,13 +282,13 @@ def _draw(job: Job, options: dict, *, prefix: str) -> None:
         say(f"no font has {len(diagram.missing)} character(s) ({shown}); drawn as ?")
     if diagram.folded:
         say(
-            f"{len(outline):,} items are too many for one {options['layout']} picture: the deeper levels are "
+            f"{len(outline):,} items are too many for one {NAMES[options['layout']]}: the deeper levels are "
             f"folded ({sum(diagram.folded.values()):,} items, shown as +N). Use --fold 0 to draw every item."
         )
     printed = diagram.style.font_size
     if options["page"] and printed < SMALLEST_PRINT:
         say(
-            f"on a {options['page']} page the headings print at {printed:.1f} pt; "
+            f"at --size {options['page']} the headings print at {printed:.1f} pt; "
             "use --depth, --levels or another --layout for fewer boxes"
         )
     if done.format == "png" and done.dpi < options["dpi"]:

@@ -259,10 +259,11 @@ def build(
     theme: str | Theme = "default",
     appendix: bool = False,
     fold_above: int | None = FOLD_ABOVE,
+    rows: int = 1,
 ) -> Diagram:
     """Pick, wrap, measure and place everything; nothing is drawn yet. `levels` keeps the
     items numbered with those units (编,章,节); `fold_above` applies to the mind map and the
-    org chart (None: never fold)."""
+    org chart (None: never fold); `rows` sets the org chart's top level in that many rows."""
     found = ranking.units_in(outline) if levels else []
     if levels and not set(levels) & set(found):
         have = ",".join(found) or "none"
@@ -297,6 +298,7 @@ def build(
         theme=theme,
         folded=folded,
         ranks=picked.ranks,
+        rows=rows,
     )
 
 
@@ -315,6 +317,7 @@ def scene(
     theme: str | Theme = "default",
     folded: dict[Any, int] | None = None,
     ranks: dict[Any, int] | None = None,
+    rows: int = 1,
 ) -> Diagram:
     """A diagram of any tree: `items` gives each node but the root its (marker, label, level),
     the label starting with the marker; `children` lists each node's children in order.
@@ -352,7 +355,9 @@ def scene(
                 labels[node], markers[node] = [], ""
                 sizes[node] = (style.root_dot, style.root_dot)
                 continue
-            lines = balanced(clean(title, missing), root_measure, width * 1.25, max_lines=max_lines)
+            # The title in the middle: at least 12 characters a line, whatever the labels get.
+            root_width = max(max_chars, 12) * root_measure.size
+            lines = balanced(clean(title, missing), root_measure, root_width, max_lines=max_lines)
             labels[node], markers[node] = lines, ""
             line_h = root_measure.size * style.line_height
             sizes[node] = (
@@ -377,7 +382,7 @@ def scene(
     if ranks and layout in ("tree", "mindmap"):
         boxes, links = _place_by_rank(layout, root, children, sizes, style, levels)
     else:
-        boxes, links = _place(layout, root, children, sizes, style)
+        boxes, links = _place(layout, root, children, sizes, style, rows=rows)
     frame = bounds(boxes.values())
 
     count = len(items)
@@ -484,6 +489,8 @@ def _place(
     children: dict[Any, list[Any]],
     sizes: dict[Any, tuple[float, float]],
     style: Style,
+    *,
+    rows: int = 1,
 ) -> tuple[dict[Any, Box], list[Link]]:
     if layout == "tree":
         boxes = tidy_tree(
@@ -515,6 +522,7 @@ def _place(
             column_gap=style.column_gap,
             indent=style.indent,
             stack_gap=style.sibling_gap,
+            rows=rows,
         )
         return boxes, org_links(root, children, boxes, indent=style.indent)
     boxes = radial(root, children, sizes, ring_gap=style.ring_gap, gap=style.ring_clearance)
