@@ -19,7 +19,8 @@ from tigang.outline.layout import crossings
 from tigang.outline.levels import parse_units, ranks, units_in
 from tigang.outline.render import diagram as dg
 from tigang.outline.render.diagram import PAGES, RenderError, Style, build, render
-from tigang.outline.render.diagram.compose import MAX_UPSCALE
+from tigang.outline.render.diagram.compose import HEADER_UPSCALE, MAX_UPSCALE
+from tigang.outline.render.diagram.draw import _paint
 from tigang.outline.render.diagram.wrapping import balanced, clip_sentence, unspaced, wrap
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "讲话稿示例.txt"
@@ -163,6 +164,18 @@ def test_a_small_outline_grows_on_a_slide_and_is_rewrapped_to_fill_it():
     assert max(len(line) for lines in wide.labels.values() for line in lines) < 16
 
 
+def test_a_grown_body_takes_its_title_along_a_little():
+    outline = parse_text("讲话题目\n一、统一思想\n二、强化责任\n三、加强领导\n")
+    plain = build(outline, layout="mindmap")
+    slide = dg.fit(plain, "16:9")
+    assert slide.scale > HEADER_UPSCALE  # the body grew more than the header may
+    assert slide.style.title_size == pytest.approx(plain.style.title_size * HEADER_UPSCALE)
+    assert slide.style.info_size == pytest.approx(plain.style.info_size * HEADER_UPSCALE)
+    big = parse_text(bench_render.synthetic_text(150))  # a body that shrinks keeps its header
+    shrunk = dg.fit(build(big, layout="tree"), "16:9")
+    assert shrunk.scale < 1 and shrunk.style.title_size == plain.style.title_size
+
+
 def test_cli_size_theme_and_font_size(tmp_path):
     out = tmp_path / "slide.png"
     result = run(
@@ -209,6 +222,7 @@ def test_cli_fold_note_and_fold_0(tmp_path):
     text.write_text(bench_render.synthetic_text(200), encoding="utf-8")
     result = run("render", str(text), "-o", str(tmp_path / "m.png"), "--layout", "mindmap", "--dpi", "30")
     assert result.exit_code == 0 and "folded" in result.output and "--fold 0" in result.output
+    assert "200 items are too many for one mind map" in result.output  # items, not top-level ones
     result = run(
         "render",
         str(text),
@@ -362,3 +376,49 @@ def test_cli_many_files_with_one_name_is_an_error(tmp_path):
     )
     assert result.exit_code == 2 and "would be drawn into it" in result.output
     assert list((tmp_path / "o").iterdir()) == []
+
+
+# --- parts and back matter --------------------------------------------------------------------
+
+# A made-up report: two unnumbered part titles, and an appendix with items of two levels.
+PARTS = """某县政府工作报告
+各位代表：
+现在，我代表县人民政府，向大会报告工作。
+2023年工作回顾
+一、产业发展稳中有进
+（一）工业增长较快
+（二）农业再获丰收
+二、民生持续改善
+2024年工作安排
+一、推动产业升级
+二、扩大有效投资
+三、办好民生实事
+各位代表，让我们团结一心，奋力实现全年目标！
+附件
+民生实事项目
+1.教育提升工程
+（1）新建幼儿园三所
+（2）改造校舍五处
+2.健康服务工程
+（1）建设社区医院
+"""
+
+
+@pytest.mark.parametrize("layout", ["mindmap", "org"])
+def test_part_titles_are_coloured_as_the_branches_they_head(layout):
+    diagram = build(parse_text(PARTS), layout=layout, appendix=True)
+    root = _paint(diagram, diagram.root)
+    heads = [("part", 0), ("part", 1), ("appendix", 0)]
+    paints = [_paint(diagram, head) for head in heads]
+    assert all(p.fill != root.fill for p in paints)  # not a second root
+    assert len({p.edge for p in paints}) == 3  # each its own hue
+    for head, paint in zip(heads, paints, strict=True):
+        for kid in diagram.children[head]:  # the hue of the items under it
+            assert _paint(diagram, kid).edge == paint.edge
+
+
+def test_the_total_counts_every_item_of_the_appendix():
+    outline = parse_text(PARTS)
+    assert len(outline) == 7
+    diagram = build(outline, depth=1, appendix=True)
+    assert "共 12 项" in diagram.info  # 7 in the speech, 1. (1) (2) 2. (1) in the appendix

@@ -281,9 +281,11 @@ def _draw(job: Job, options: dict, *, prefix: str) -> None:
         shown = "".join(sorted(diagram.missing)[:10])
         say(f"no font has {len(diagram.missing)} character(s) ({shown}); drawn as ?")
     if diagram.folded:
+        folded = sum(diagram.folded.values())
+        items = sum(1 for level in diagram.levels.values() if level > 0) + folded
         say(
-            f"{len(outline):,} items are too many for one {NAMES[options['layout']]}: the deeper levels are "
-            f"folded ({sum(diagram.folded.values()):,} items, shown as +N). Use --fold 0 to draw every item."
+            f"{items:,} items are too many for one {NAMES[options['layout']]}: the deeper levels are "
+            f"folded ({folded:,} items, shown as +N). Use --fold 0 to draw every item."
         )
     printed = diagram.style.font_size
     if options["page"] and printed < SMALLEST_PRINT:

@@ -50,6 +50,7 @@ PAGES = {
     "a4-landscape": (841.89, 595.28),
 }
 MAX_UPSCALE = 2.0  # a small outline on a page grows to at most twice its type size
+HEADER_UPSCALE = 1.4  # and its title and info line with it, to at most this
 ARTICLE_UNIT = "条"
 
 
@@ -273,7 +274,9 @@ def build(
     if fold_above is not None and layout in ("mindmap", "org"):
         folded_at, folded = _fold(picked, fold_above)
     shown = sum(1 for _, _, level in picked.items.values() if level > 0)
-    total = len(outline) + (sum(len(a.nodes) for a in outline.appendix) if appendix else 0)
+    total = len(outline) + (
+        sum(1 for a in outline.appendix for n in a.nodes for _ in n.walk()) if appendix else 0
+    )
     deepest = max((level for _, _, level in picked.items.values()), default=0)
     info = f"{shown} 项 · {deepest} 层" if shown else ""
     if levels:
@@ -539,12 +542,22 @@ def fit(diagram: Diagram, page: str | tuple[float, float]) -> Diagram:
         page = PAGES[page]
     width, height = page
     s = diagram.style
-    title_measure = measure_for(tuple(diagram.families), s.title_size)
-    title = wrap("".join(diagram.title), title_measure, width - 2 * s.margin) if diagram.title else []
-    top = s.margin + _header_height(title, diagram.info, s) + s.margin * 0.5
     frame = bounds(diagram.boxes.values())
-    room_w, room_h = width - 2 * s.margin, height - top - s.margin
-    scale = min(room_w / max(frame.w, 1.0), room_h / max(frame.h, 1.0), MAX_UPSCALE)
+
+    def layout(header: Style) -> tuple[list[str], float, float, float, float]:
+        """Title lines, the body's top, room and scale under a header of `header`'s sizes."""
+        title_measure = measure_for(tuple(diagram.families), header.title_size)
+        title = wrap("".join(diagram.title), title_measure, width - 2 * s.margin) if diagram.title else []
+        top = s.margin + _header_height(title, diagram.info, header) + s.margin * 0.5
+        room_w, room_h = width - 2 * s.margin, height - top - s.margin
+        scale = min(room_w / max(frame.w, 1.0), room_h / max(frame.h, 1.0), MAX_UPSCALE)
+        return title, top, room_w, room_h, scale
+
+    title, top, room_w, room_h, scale = layout(s)
+    if scale > 1:  # a body printed larger takes its header along, a little
+        grow = min(scale, HEADER_UPSCALE)
+        s = replace(s, title_size=s.title_size * grow, info_size=s.info_size * grow)
+        title, top, room_w, room_h, scale = layout(s)
     dx = s.margin + (room_w - frame.w * scale) / 2 - frame.x * scale
     dy = top + (room_h - frame.h * scale) / 2 - frame.y * scale
     boxes = {

@@ -142,8 +142,9 @@ def figure(
 def _paint(diagram: Diagram, node: Any) -> Paint:
     theme = diagram.theme
     level = diagram.levels[node]
-    if theme.branches and diagram.layout in ("mindmap", "org") and node in diagram.branch and level > 0:
-        return theme.branch(diagram.branch[node], level)
+    if theme.branches and diagram.layout in ("mindmap", "org") and node in diagram.branch:
+        # A part title (level 0) is a top-level branch of the map, coloured as one.
+        return theme.branch(diagram.branch[node], max(level, 1))
     return theme.level(level)
 
 
