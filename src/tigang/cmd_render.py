@@ -187,6 +187,7 @@ def _plan(paths: tuple[str, ...], output: str, fmt: str | None, force: bool) -> 
     help="SVG: real text (searchable, editable) or every glyph as a path (looks the same everywhere).",
 )
 @click.option("--appendix", is_flag=True, help="Also draw back matter (附件, 名词解释) after the speech.")
+@click.option("-w", "--watch", is_flag=True, help="Draw again each time FILE is saved (Ctrl-C ends).")
 @FORCE
 def render(
     paths: tuple[str, ...],
@@ -205,6 +206,7 @@ def render(
     max_lines: int,
     svg_text: bool,
     appendix: bool,
+    watch: bool,
     force: bool,
 ) -> None:
     """Draw the outline of FILE as a diagram ("-" reads standard input); of each FILE into
@@ -219,6 +221,8 @@ def render(
             raise InputFailure(f"--levels: {exc}") from None
     if font and not Path(font).is_file():
         raise InputFailure(f"{font}: no such font file")
+    if watch and len(paths) > 1:
+        raise click.UsageError("--watch draws one FILE, not several")
     jobs = _plan(paths, output, fmt, force)
     options = {
         "layout": layout,
@@ -236,6 +240,9 @@ def render(
         "appendix": appendix,
         "force": force,
     }
+    if watch:
+        _watch(jobs[0], options)
+        return
     if len(jobs) == 1:
         _draw(jobs[0], options, prefix="")
         return
@@ -253,6 +260,19 @@ def render(
             advance(Path(job.source).name)
     if failed:
         raise InputFailure(f"{failed} of {len(jobs)} files could not be drawn")
+
+
+def _watch(job: Job, options: dict) -> None:
+    from tigang.watch import watch_command
+
+    drawn = []
+
+    def once() -> None:
+        # The first drawing obeys --force; later ones replace the file this command drew.
+        _draw(job, {**options, "force": options["force"] or bool(drawn)}, prefix="")
+        drawn.append(job.target)
+
+    watch_command(job.source, once)
 
 
 def _draw(job: Job, options: dict, *, prefix: str) -> None:
