@@ -19,7 +19,7 @@ from tigang.outline.layout import crossings
 from tigang.outline.levels import parse_units, ranks, units_in
 from tigang.outline.render import diagram as dg
 from tigang.outline.render.diagram import PAGES, RenderError, Style, build, render
-from tigang.outline.render.diagram.compose import HEADER_UPSCALE, MAX_UPSCALE
+from tigang.outline.render.diagram.compose import HEADER_UPSCALE, MAX_UPSCALE, SMALLEST_PRINT
 from tigang.outline.render.diagram.draw import _paint
 from tigang.outline.render.diagram.wrapping import balanced, clip_sentence, unspaced, wrap
 
@@ -215,6 +215,22 @@ def test_a_large_mind_map_folds_its_deeper_levels_and_says_so():
     assert crossings(diagram.links, diagram.boxes) == []
     tree = build(outline, layout="tree", fold_above=80)  # a tree is a long picture: never folded
     assert len(tree.boxes) == 301 and not tree.folded
+
+
+@pytest.mark.parametrize("layout", ["mindmap", "org"])
+def test_on_a_page_a_map_folds_until_it_can_be_read(layout):
+    outline = parse_text(bench_render.synthetic_text(300))
+    by_count = dg.fit(build(outline, layout=layout), "16:9")
+    assert by_count.style.font_size < SMALLEST_PRINT  # 120 boxes cannot be read on a slide
+    slide = dg.fit_page(outline, "16:9", layout=layout)
+    assert slide.style.font_size >= SMALLEST_PRINT
+    shown = len(slide.boxes) - 1
+    assert 0 < shown < len(by_count.boxes) - 1 and shown + sum(slide.folded.values()) == 300
+    assert "折叠" in slide.info
+    assert crossings(slide.links, slide.boxes) == []
+    every = dg.fit_page(outline, "16:9", layout=layout, fold_above=None)
+    assert len(every.boxes) == 301  # --fold 0: every item, however small
+    assert not dg.fit_page(parse_file(EXAMPLE), "16:9", layout=layout).folded  # readable as it is
 
 
 def test_cli_fold_note_and_fold_0(tmp_path):
@@ -422,3 +438,47 @@ def test_the_total_counts_every_item_of_the_appendix():
     assert len(outline) == 7
     diagram = build(outline, depth=1, appendix=True)
     assert "共 12 项" in diagram.info  # 7 in the speech, 1. (1) (2) 2. (1) in the appendix
+
+
+def test_cli_many_files_show_a_progress_bar_on_a_terminal(tmp_path):
+    """On a terminal the batch shows a bar counting the files; in a pipe (the tests above)
+    only the one-line notes."""
+    import os
+    import pty
+
+    names = ["甲", "乙", "丙"]
+    for name in names:
+        (tmp_path / f"{name}.txt").write_text(f"{name}题目\n一、第一项\n二、第二项\n", encoding="utf-8")
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tigang", "render", *(f"{n}.txt" for n in names), "-o", "out/", "--dpi", "30"],
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=follower,
+        env={**os.environ, "COLUMNS": "120", "TERM": "xterm"},
+    )
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        seen += chunk
+    assert proc.wait(timeout=120) == 0
+    os.close(leader)
+    text = seen.decode("utf-8", "replace")
+    assert "绘制 drawing" in text and "3/3" in text
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["丙.png", "乙.png", "甲.png"]
+
+
+def test_cli_watch_draws_one_file(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    for path in (a, b):
+        path.write_text("题目\n一、第一项\n", encoding="utf-8")
+    result = run("render", str(a), str(b), "-o", str(tmp_path / "out"), "--watch")
+    assert result.exit_code == 2 and "--watch draws one FILE" in result.output
+    assert not (tmp_path / "out").exists()

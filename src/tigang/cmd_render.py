@@ -23,7 +23,7 @@ NAMES = {"mindmap": "mind map", "org": "org chart", "tree": "tree", "radial": "r
 # depth that stays under this, and the user is told.
 MAX_DRAWN = 1500
 FOLD_ABOVE = 120  # …diagram.FOLD_ABOVE
-SMALLEST_PRINT = 6.0  # points: below this, a heading on a fitted page cannot be read
+SMALLEST_PRINT = 6.0  # …diagram.SMALLEST_PRINT
 
 
 def _depth_that_fits(outline, depth: int | None, say) -> int | None:

@@ -51,6 +51,7 @@ PAGES = {
 }
 MAX_UPSCALE = 2.0  # a small outline on a page grows to at most twice its type size
 HEADER_UPSCALE = 1.4  # and its title and info line with it, to at most this
+SMALLEST_PRINT = 6.0  # points: below this, a heading on a fitted page cannot be read
 ARTICLE_UNIT = "条"
 
 
@@ -576,4 +577,4 @@ def fit(diagram: Diagram, page: str | tuple[float, float]) -> Diagram:
     )
 
 
-__all__ = ["FOLD_ABOVE", "LAYOUTS", "PAGES", "Diagram", "Style", "build", "fit", "scene"]
+__all__ = ["FOLD_ABOVE", "LAYOUTS", "PAGES", "SMALLEST_PRINT", "Diagram", "Style", "build", "fit", "scene"]

@@ -19,7 +19,7 @@ from typing import Any
 from ...layout import Link
 from ...model import Outline
 from ...output import write_atomic
-from .compose import BADGE_SCALE, Diagram, build, fit
+from .compose import BADGE_SCALE, FOLD_ABOVE, SMALLEST_PRINT, Diagram, build, fit
 from .errors import RenderError
 from .fonts import css_families
 from .themes import THEMES, Paint
@@ -364,7 +364,25 @@ def fit_page(outline: Outline, page: str | tuple[float, float], *, max_chars: in
     in more rows) when that lets it print clearly larger: a wide map of four one-line
     branches fills a slide better at 12 characters a line, ten chapters in two rows. Of the
     candidates within NARROWER_GAIN of the largest print, the first — the widest wrap, the
-    fewest rows — since every extra break is one more a reader has to cross."""
+    fewest rows — since every extra break is one more a reader has to cross.
+
+    A mind map or an org chart that would still print below SMALLEST_PRINT folds one more
+    level, and again, until it can be read (a law's 94 articles under 8 chapters on one
+    slide: the chapters, each with its +N); `fold_above=None` draws every item however small."""
+    fold = options.pop("fold_above", FOLD_ABOVE)
+    diagram = _fit_best(outline, page, max_chars, {**options, "fold_above": fold})
+    if fold is None or options.get("layout") not in ("mindmap", "org"):
+        return diagram
+    while diagram.style.font_size < SMALLEST_PRINT:
+        shown = sum(1 for level in diagram.levels.values() if level > 0)
+        folded = _fit_best(outline, page, max_chars, {**options, "fold_above": shown - 1})
+        if sum(1 for level in folded.levels.values() if level > 0) >= shown:
+            break  # the top level alone: nothing more to fold
+        diagram = folded
+    return diagram
+
+
+def _fit_best(outline: Outline, page: str | tuple[float, float], max_chars: int, options: dict) -> Diagram:
     wraps = [max_chars, *(c for c in (12, 10, 8) if c < max_chars)]
     rows = (1, 2, 3) if options.get("layout") == "org" else (1,)
     candidates = [
