@@ -335,7 +335,35 @@ def test_balanced_wrap_leaves_no_lone_character(measure):
     plain = wrap(text, measure, 16 * 11, keep=2)
     even = balanced(text, measure, 16 * 11, keep=2)
     assert len(plain) == len(even) == 2 and len(plain[-1]) == 1
-    assert "".join(even) == text and abs(len(even[0]) - len(even[1])) <= 2
+    assert "".join(even) == text and abs(len(even[0]) - len(even[1])) <= 3
+    assert even[0].endswith("，")  # balanced, then moved to where a reader pauses
+
+
+@pytest.mark.parametrize(
+    ("text", "keep", "chars", "expected"),
+    [
+        # balanced at the comma, not inside 认识 or 偏少
+        ("首先，大项目好项目偏少，带动能力不强", 3, 12, ["首先，大项目好项目偏少，", "带动能力不强"]),
+        # a quoted name kept whole
+        ("在全县“项目建设提速年”动员大会上的讲话", 0, 12, ["在全县“项目建设提速年”", "动员大会上的讲话"]),
+        # no pause near the middle: the balanced break stays
+        ("最后，部分干部服务意识不强，推进效率不高", 3, 12, ["最后，部分干部服务意", "识不强，推进效率不高"]),
+        # a unit's heading on a line of its own under its marker, when it fits one
+        ("第二章 机动车驾驶证申请", 3, 8, ["第二章", "机动车驾驶证申请"]),
+        ("第一节 考试内容和合格标准", 3, 8, ["第一节 考试内", "容和合格标准"]),
+        # a pause that would make the label much wider than balanced is not taken
+        (
+            "另一方面及时掌握项目进展，把问题解决在萌芽状态",
+            4,
+            10,
+            ["另一方面及时掌握", "项目进展，把问题", "解决在萌芽状态"],
+        ),
+        # other markers stay on the heading's first line
+        ("一、机动车驾驶证申请", 2, 8, ["一、机动车", "驾驶证申请"]),
+    ],
+)
+def test_balanced_lines_break_where_a_reader_pauses(measure, text, keep, chars, expected):
+    assert balanced(text, measure, chars * 11, keep=keep) == expected
 
 
 def test_letter_spaced_headings_are_closed_up():

@@ -115,14 +115,29 @@ def wrap(
     return lines
 
 
+# Where a reader pauses, so where a line ends best: after a clause mark or a closing quote or
+# bracket, before an opening one (统一思想，/ 充分认识 rather than 统一思想，充分认 / 识).
+PAUSE_AFTER = "，、；：。！？,;:”’）》」』"
+PAUSE_BEFORE = "“‘（《「『"
+NUDGE = 3  # characters a balanced break may move to reach a pause
+GROWTH = 1.5  # characters the widest of three lines or more may grow by for it
+# Markers of a law's units: a heading that fits a line of its own goes under its marker
+# (第二章 / 机动车驾驶证申请, not 第二章 机动 / 车驾驶证申请), as chapter cards are set.
+UNIT_MARKER = re.compile(r"^第\S+[编章节条篇]$")
+
+
 def balanced(
     text: str, measure: Measure, width: float, *, max_lines: int | None = None, keep: int = 0
 ) -> list[str]:
-    """`wrap`, with lines of about equal width: the narrowest width that needs no more lines.
-    二、抓好落实，充分发挥人大职能作 / 用 becomes 二、抓好落实，充分 / 发挥人大职能作用."""
+    """`wrap`, with lines of about equal width (the narrowest width that needs no more
+    lines), each break then moved by up to NUDGE characters to a pause while the lines still
+    fit: 二、抓好落实，充分发挥人大职能作 / 用 becomes 二、抓好落实，/ 充分发挥人大职能作用."""
     lines = wrap(text, measure, width, max_lines=max_lines, keep=keep)
     if len(lines) < 2 or lines[-1].endswith("…"):
         return lines
+    heading = text[keep:].strip()
+    if keep and UNIT_MARKER.match(text[:keep].strip()) and measure(heading) <= width:
+        return [text[:keep].strip(), heading]
     low, high = width / len(lines), width  # `low` needs more lines, `high` does not
     for _ in range(8):
         mid = (low + high) / 2
@@ -130,7 +145,41 @@ def balanced(
             low = mid
         else:
             high = mid
-    return wrap(text, measure, high, max_lines=max_lines, keep=keep)
+    return _at_pauses(wrap(text, measure, high, max_lines=max_lines, keep=keep), text, measure, width, keep)
+
+
+def _at_pauses(lines: list[str], text: str, measure: Measure, width: float, keep: int) -> list[str]:
+    """Each break that is not at a pause moved to the nearest one within NUDGE characters,
+    when both lines then fit `width` (a closing mark may hang over, as in `wrap`). Two lines
+    may become uneven (一、统一思想，/ 充分认识项目建设的重要意义); in three or more, a short line
+    between long ones looks ragged, so the widest may grow by GROWTH characters at most."""
+    limit = width
+    if len(lines) > 2:
+        limit = min(width, max(measure(line) for line in lines) + GROWTH * measure.char("中"))
+
+    def fits(line: str) -> bool:
+        return measure(line[:-1] if line[-1] in NO_LINE_START else line) <= limit
+
+    lines = list(lines)
+    for i in range(len(lines) - 1):
+        first, second = lines[i], lines[i + 1]
+        joined = first + second
+        if first[-1] in PAUSE_AFTER or second[0] in PAUSE_BEFORE or joined not in text:
+            continue  # at a pause already, or broken at a space
+        floor = keep + 1 if i == 0 else 1
+        for cut in sorted(
+            range(len(first) - NUDGE, len(first) + NUDGE + 1), key=lambda c: abs(c - len(first))
+        ):
+            if cut < floor or cut >= len(joined) or cut == len(first):
+                continue
+            left, right = joined[:cut], joined[cut:]
+            if not (left[-1] in PAUSE_AFTER or right[0] in PAUSE_BEFORE):
+                continue
+            if right[0] in NO_LINE_START or left[-1] in NO_LINE_END or not (fits(left) and fits(right)):
+                continue
+            lines[i], lines[i + 1] = left, right
+            break
+    return lines
 
 
 # A letter-spaced heading: 监　　护, 总　则 (single characters apart, as laws set short titles;
