@@ -27,8 +27,10 @@ def parse_units(text: str) -> tuple[str, ...]:
     word that is no unit."""
     words = [w for w in re.split(r"[,，、;；\s]+", text.strip()) if w]
     unknown = [w for w in words if w not in UNITS]
-    if unknown or not words:
-        raise ValueError(f"unknown unit {unknown[0] if unknown else text!r} (use some of: {','.join(UNITS)})")
+    if not words:
+        raise ValueError(f"no unit given (use some of: {','.join(UNITS)})")
+    if unknown:
+        raise ValueError(f"unknown unit {unknown[0]!r} (use some of: {','.join(UNITS)})")
     return tuple(dict.fromkeys(words))
 
 

@@ -316,8 +316,10 @@ def test_parse_units():
         == parse_units(" 编 章 节 ")
         == ("编", "章", "节")
     )
-    with pytest.raises(ValueError, match="unknown unit"):
+    with pytest.raises(ValueError, match="unknown unit '款'"):
         parse_units("章,款")
+    with pytest.raises(ValueError, match="no unit given"):
+        parse_units(" ,， ")
 
 
 # --- labels -----------------------------------------------------------------------------------
