@@ -316,3 +316,21 @@ def test_command_module_imports_no_plotting_library():
     code = "import sys, tigang.cmd_render; print('matplotlib' in sys.modules, 'networkx' in sys.modules)"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.stdout.strip() == "False False", proc.stderr
+
+
+@pytest.mark.parametrize("layout", ["mindmap", "org"])
+def test_real_laws_of_about_300_items_drawn_whole_without_overlaps_or_crossings(layout, shared):
+    """A regulation in the repository (278 items) and the civil code's general part in
+    ../shared (307), every item drawn: real headings, real widths, chapters with and without
+    sections."""
+    import gzip
+
+    texts = Path(__file__).resolve().parents[1] / "benchmarks" / "outlines" / "texts"
+    regulation = parse_text(gzip.decompress((texts / "u008.txt.gz").read_bytes()).decode("utf-8"))
+    civil_code = parse_file(shared / "corpus" / "raw" / "src24_civil_code_general_part.txt")
+    for outline, items in ((regulation, 278), (civil_code, 307)):
+        diagram = build(outline, layout=layout, fold_above=None)
+        assert len(diagram.boxes) == items + 1 and len(diagram.links) == items
+        boxes = list(diagram.boxes.values())
+        assert not [(p, q) for p, q in itertools.combinations(boxes, 2) if p.overlaps(q)]
+        assert crossings(diagram.links, diagram.boxes) == []
