@@ -233,6 +233,42 @@ def test_on_a_page_a_map_folds_until_it_can_be_read(layout):
     assert not dg.fit_page(parse_file(EXAMPLE), "16:9", layout=layout).folded  # readable as it is
 
 
+# A short speech whose second part runs five levels deep: a long, flat map.
+CHAIN = """在全镇传达学习会议精神专题会议上的讲话
+一、提高站位，深刻领会，以高度的政治自觉抓好贯彻
+二、聚焦重点，精准发力，以务实的行动举措推动发展
+（一）坚持发展第一要务，在推动经济发展提质增效上展现新作为
+1.狠抓招商引资这条生命线，引进一批龙头企业
+（1）主动对接沿海发达地区的产业转移项目
+①建立重点客商联系制度，做到每月走访一次
+②完善招商引资考核办法，奖惩兑现
+"""
+
+
+def test_a_small_map_that_prints_small_by_its_shape_is_not_folded(tmp_path):
+    """Seven items on a portrait page print small because the map is a long chain; folding
+    two of them would hide half the speech for a few tenths of a point. The note says why."""
+    page = dg.fit_page(parse_text(CHAIN), "a4", layout="mindmap")
+    assert page.style.font_size < SMALLEST_PRINT and not page.folded
+    assert len(page.boxes) == 8
+    text = tmp_path / "chain.txt"
+    text.write_text(CHAIN, encoding="utf-8")
+    result = run("render", str(text), "-o", str(tmp_path / "c.png"), "--layout", "mindmap", "--size", "a4")
+    assert result.exit_code == 0 and "deeper levels are folded" not in result.output
+    assert "headings print at" in result.output and "another --layout" in result.output
+
+
+def test_cli_says_a_page_folded_the_map_for_its_print_size(tmp_path):
+    text = tmp_path / "big.txt"
+    text.write_text(bench_render.synthetic_text(100), encoding="utf-8")
+    args = ["render", str(text), "-o", str(tmp_path / "o.png"), "--layout", "org", "--dpi", "30"]
+    result = run(*args, "--size", "a4")
+    assert result.exit_code == 0
+    assert "at --size a4 100 items would print below 6 pt: the deeper levels are folded" in result.output
+    result = run(*args, "--force")  # without a page, 100 boxes are within --fold
+    assert result.exit_code == 0 and "deeper levels are folded" not in result.output
+
+
 def test_cli_fold_note_and_fold_0(tmp_path):
     text = tmp_path / "big.txt"
     text.write_text(bench_render.synthetic_text(200), encoding="utf-8")

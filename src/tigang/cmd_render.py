@@ -303,9 +303,13 @@ def _draw(job: Job, options: dict, *, prefix: str) -> None:
     if diagram.folded:
         folded = sum(diagram.folded.values())
         items = sum(1 for level in diagram.levels.values() if level > 0) + folded
+        if options["page"] and items <= (options["fold_above"] or 0):
+            why = f"at --size {options['page']} {items:,} items would print below {SMALLEST_PRINT:g} pt"
+        else:
+            why = f"{items:,} items are too many for one {NAMES[options['layout']]}"
         say(
-            f"{items:,} items are too many for one {NAMES[options['layout']]}: the deeper levels are "
-            f"folded ({folded:,} items, shown as +N). Use --fold 0 to draw every item."
+            f"{why}: the deeper levels are folded ({folded:,} items, shown as +N). "
+            "Use --fold 0 to draw every item."
         )
     printed = diagram.style.font_size
     if options["page"] and printed < SMALLEST_PRINT:

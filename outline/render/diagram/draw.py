@@ -29,6 +29,7 @@ FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 MAX_PIXELS_SIDE = 32000
 MAX_PIXELS = 120_000_000
 NARROWER_GAIN = 1.15  # fit_page: narrower labels only for type at least this much larger
+PAGE_FOLD_FLOOR = 40  # fit_page folds for legibility only a map of more boxes than this
 
 # The default theme's colours, for pictures drawn outside a theme (tigang diff).
 _DEFAULT = THEMES["default"]
@@ -366,15 +367,19 @@ def fit_page(outline: Outline, page: str | tuple[float, float], *, max_chars: in
     candidates within NARROWER_GAIN of the largest print, the first — the widest wrap, the
     fewest rows — since every extra break is one more a reader has to cross.
 
-    A mind map or an org chart that would still print below SMALLEST_PRINT folds one more
-    level, and again, until it can be read (a law's 94 articles under 8 chapters on one
-    slide: the chapters, each with its +N); `fold_above=None` draws every item however small."""
+    A mind map or an org chart of more than PAGE_FOLD_FLOOR boxes that would still print
+    below SMALLEST_PRINT folds one more level, and again, until it can be read (a law's 94
+    articles under 8 chapters on one slide: the chapters, each with its +N). A smaller one is
+    small because of its shape (a deep chain on a portrait page), which folding does not
+    mend: it is left whole. `fold_above=None` draws every item however small."""
     fold = options.pop("fold_above", FOLD_ABOVE)
     diagram = _fit_best(outline, page, max_chars, {**options, "fold_above": fold})
     if fold is None or options.get("layout") not in ("mindmap", "org"):
         return diagram
     while diagram.style.font_size < SMALLEST_PRINT:
         shown = sum(1 for level in diagram.levels.values() if level > 0)
+        if shown <= PAGE_FOLD_FLOOR:
+            break
         folded = _fit_best(outline, page, max_chars, {**options, "fold_above": shown - 1})
         if sum(1 for level in folded.levels.values() if level > 0) >= shown:
             break  # the top level alone: nothing more to fold
