@@ -1,10 +1,14 @@
-"""Diagram rendering time for synthetic outlines of 10, 100 and 300 nodes, side by side.
+"""Diagram rendering time of every layout for synthetic outlines of 10, 100 and 300 items,
+side by side, with how the time grows.
 
     python benchmarks/bench_render.py [--sizes 10 100 300] [--repeat 3] [--dpi 100]
+                                      [--layouts tree mindmap org radial]
 
-For each size, in one run: the layout alone (tidy tree and mind map, boxes of measured sizes
-already known), building the diagram (graph, fonts, wrapping by measured width, layout), and
-the full render to PNG and SVG. Prints the best of `--repeat` runs in milliseconds.
+For each layout and size, in one run: the layout alone (boxes of measured sizes already
+known, links routed), building the scene (fonts, wrapping by measured width, layout), the full
+render to PNG and to SVG, and the render fitted to a 16:9 slide. Every item is drawn (no
+folding). Prints the best of `--repeat` runs in milliseconds, then the ratios of the largest
+size to the smallest (30× the items: a ratio near 30 is linear growth).
 """
 
 from __future__ import annotations
@@ -17,9 +21,20 @@ import time
 from pathlib import Path
 
 from tigang.outline import parse_text
-from tigang.outline.graph import ROOT, children_of, to_digraph
-from tigang.outline.layout import radial, tidy_tree
+from tigang.outline.layout import (
+    mindmap_links,
+    org_chart,
+    org_links,
+    radial,
+    radial_links,
+    tidy_tree,
+    tree_links,
+    two_sided,
+)
 from tigang.outline.render.diagram import build, render
+
+LAYOUTS = ("tree", "mindmap", "org", "radial")
+STEPS = ("layout", "build", "png", "svg", "16:9 png")
 
 CN = "一二三四五六七八九十"
 WORDS = tuple(
@@ -72,21 +87,31 @@ def best(fn, repeat: int) -> float:
     return min(times) * 1000
 
 
-def time_size(size: int, out: Path, dpi: float, repeat: int) -> list[float]:
-    """Milliseconds for each column of the table, for one synthetic outline of `size` items."""
+def place(layout: str, root, children, sizes) -> None:
+    """The layout and its links, as the renderer calls them."""
+    if layout == "tree":
+        tree_links(root, children, tidy_tree(root, children, sizes), level_gap=40.0)
+    elif layout == "mindmap":
+        mindmap_links(root, children, two_sided(root, children, sizes))
+    elif layout == "org":
+        org_links(root, children, org_chart(root, children, sizes), indent=18.0)
+    else:
+        radial_links(root, children, radial(root, children, sizes))
+
+
+def time_layout(layout: str, size: int, out: Path, dpi: float, repeat: int) -> list[float]:
+    """Milliseconds of each step for one layout and one synthetic outline of `size` items."""
     outline = parse_text(synthetic_text(size))
     assert len(outline) == size, (len(outline), size)
-    graph = to_digraph(outline)
-    children = children_of(graph)
-    placed = build(outline).boxes
-    sizes = {n: (placed[n].w, placed[n].h) for n in graph}  # as measured
+    diagram = build(outline, layout=layout, fold_above=None)
+    sizes = {n: (b.w, b.h) for n, b in diagram.boxes.items()}  # as measured
+    options = {"layout": layout, "fold_above": None}
     timed = [
-        lambda: tidy_tree(ROOT, children, sizes),
-        lambda: radial(ROOT, children, sizes),
-        lambda: build(outline),
-        lambda: render(outline, out / "t.png", dpi=dpi),
-        lambda: render(outline, out / "t.svg"),
-        lambda: render(outline, out / "m.png", dpi=dpi, layout="mindmap"),
+        lambda: place(layout, diagram.root, diagram.children, sizes),
+        lambda: build(outline, **options),
+        lambda: render(outline, out / "d.png", dpi=dpi, **options),
+        lambda: render(outline, out / "d.svg", **options),
+        lambda: render(outline, out / "s.png", dpi=dpi, page="16:9", **options),
     ]
     return [best(fn, repeat) for fn in timed]
 
@@ -96,15 +121,30 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 300])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--dpi", type=float, default=100)
+    parser.add_argument("--layouts", nargs="+", choices=LAYOUTS, default=list(LAYOUTS))
     args = parser.parse_args(argv)
 
-    header = ("nodes", "layout tree", "layout mindmap", "build tree", "png tree", "svg tree", "png mindmap")
-    print("  ".join(f"{h:>14}" for h in header) + f"   (ms, best of {args.repeat})")
+    sizes = sorted(args.sizes)
+    ratio = f"{sizes[-1]}/{sizes[0]}"
+    header = ["layout", "step", *(f"{n} items" for n in sizes), f"ratio {ratio}"]
+    widths = [8, 9, *([11] * len(sizes)), 12]
+    print(
+        "  ".join(f"{h:>{w}}" for h, w in zip(header, widths, strict=True))
+        + f"   (ms, best of {args.repeat})"
+    )
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
-        for size in args.sizes:
-            row = time_size(size, out, args.dpi, args.repeat)
-            print(f"{size:>14}  " + "  ".join(f"{t:>14.1f}" for t in row))
+        for layout in args.layouts:
+            rows = [time_layout(layout, size, out, args.dpi, args.repeat) for size in sizes]
+            for k, step in enumerate(STEPS):
+                times = [row[k] for row in rows]
+                cells = [
+                    layout if k == 0 else "",
+                    step,
+                    *(f"{t:.1f}" for t in times),
+                    f"{times[-1] / times[0]:.1f}×",
+                ]
+                print("  ".join(f"{c:>{w}}" for c, w in zip(cells, widths, strict=True)))
             sys.stdout.flush()
 
 

@@ -14,7 +14,6 @@ Boxes, fonts and wrapping are those of `tigang render` (outline.render.diagram).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from tigang.outline.model import Outline
 from tigang.outline.render.diagram import (
@@ -24,8 +23,11 @@ from tigang.outline.render.diagram import (
     Style,
     build,
     draw_tree,
+    families_of,
     figure,
+    font_chain,
     output_format,
+    save_figure,
     scene,
 )
 
@@ -112,15 +114,8 @@ def draw(
     fmt = output_format(path)
     name_a, name_b = _legend_names(names, script)
     fig = (_sides if layout == "sides" else _merged)(script, name_a, name_b)
-    fig.savefig(path, format=fmt, dpi=dpi, facecolor="white", metadata=_METADATA[fmt])
+    save_figure(fig, path, fmt, dpi=dpi, families=families_of(font_chain()))
     return Path(path)
-
-
-_METADATA: dict[str, dict[str, Any]] = {
-    "png": {"Software": "tigang"},
-    "svg": {"Date": None, "Creator": "tigang"},
-    "pdf": {"CreationDate": None, "ModDate": None, "Creator": "tigang", "Producer": "tigang"},
-}
 
 
 def _merged(script: EditScript, name_a: str, name_b: str):
@@ -307,5 +302,5 @@ def draw_skeleton(
             (*SUPPORT_COLOURS[2], "-", "上级条目 parent of shared items"),
         ],
     )
-    fig.savefig(path, format=fmt, dpi=dpi, facecolor="white", metadata=_METADATA[fmt])
+    save_figure(fig, path, fmt, dpi=dpi, families=diagram.families)
     return Path(path)

@@ -1,4 +1,6 @@
-"""The layouts, without matplotlib: boxes never overlap, the tree is tidy, the map is radial."""
+"""The layouts, without matplotlib: boxes never overlap, links never cross a box (but the old
+radial map's), the tree is tidy, the mind map has two sides in document order, the org chart
+hangs its lower levels."""
 
 from __future__ import annotations
 
@@ -9,7 +11,22 @@ import sys
 
 import pytest
 
-from tigang.outline.layout import Box, bounds, radial, tidy_tree
+from tigang.outline.layout import (
+    LEFT,
+    RIGHT,
+    Box,
+    bounds,
+    crossings,
+    mindmap_links,
+    org_chart,
+    org_links,
+    radial,
+    sides,
+    split_branches,
+    tidy_tree,
+    tree_links,
+    two_sided,
+)
 
 
 def random_tree(nodes: int, seed: int) -> tuple[dict, dict]:
@@ -40,7 +57,7 @@ def subtree(children: dict, node) -> list:
 
 
 @pytest.mark.parametrize("seed", range(8))
-@pytest.mark.parametrize("layout", [tidy_tree, radial])
+@pytest.mark.parametrize("layout", [tidy_tree, radial, two_sided, org_chart])
 def test_no_two_boxes_overlap(layout, seed):
     children, sizes = random_tree(80, seed)
     boxes = layout(0, children, sizes)
@@ -109,3 +126,114 @@ def test_layout_module_imports_no_plotting_library():
     code = "import sys, tigang.outline.layout; print('matplotlib' in sys.modules, 'networkx' in sys.modules)"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.stdout.strip() == "False False", proc.stderr
+
+
+# --- links ------------------------------------------------------------------------------------
+
+
+LINKED = {
+    "tree": (tidy_tree, lambda r, c, b: tree_links(r, c, b, level_gap=36.0)),
+    "mindmap": (two_sided, mindmap_links),
+    "org": (org_chart, lambda r, c, b: org_links(r, c, b, indent=18.0)),
+    "org in 3 rows": (
+        lambda r, c, s: org_chart(r, c, s, rows=3),
+        lambda r, c, b: org_links(r, c, b, indent=18.0),
+    ),
+}
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("name", LINKED)
+def test_links_never_cross_a_box(name, seed):
+    children, sizes = random_tree(120, seed)
+    place, route = LINKED[name]
+    boxes = place(0, children, sizes)
+    links = route(0, children, boxes)
+    assert len(links) == len(boxes) - 1
+    assert crossings(links, boxes) == []
+    for link in links:  # each link runs from its parent's box to its child's
+        start, end = link.points[0], link.points[-1]
+        p, c = boxes[link.parent], boxes[link.child]
+        assert p.x - 1e-6 <= start[0] <= p.right + 1e-6 or name == "org"
+        assert c.x - 1e-6 <= end[0] <= c.right + 1e-6 and c.y - 1e-6 <= end[1] <= c.bottom + 1e-6
+
+
+def test_crossings_finds_a_link_through_a_box():
+    boxes = {"a": Box(0, 0, 10, 10), "b": Box(100, 0, 10, 10), "c": Box(50, 0, 10, 10)}
+    links = tree_links("a", {"a": ["b"]}, boxes, level_gap=20)
+    assert crossings(links, boxes) == [("a", "b", "c")]
+
+
+# --- the two-sided mind map -------------------------------------------------------------------
+
+
+def test_split_keeps_order_and_balances_heights():
+    assert split_branches([], 10) == 0
+    assert split_branches([50], 10) == 1
+    assert split_branches([10, 10, 10, 10], 0) == 2
+    assert split_branches([100, 10, 10, 10, 10, 10, 10, 10, 10, 10], 0) == 1
+    assert split_branches([10, 10, 10], 0) == 2  # a tie: the right side takes more
+
+
+def test_mind_map_has_two_sides_each_in_document_order():
+    children, sizes = random_tree(150, 4)
+    boxes = two_sided(0, children, sizes)
+    side = sides(0, children, boxes)
+    top = children[0]
+    right = [k for k in top if side[k] == RIGHT]
+    left = [k for k in top if side[k] == LEFT]
+    assert right and left and top == right + left  # the first branches on the right
+    root = boxes[0]
+    for node, s in side.items():  # every box on its side of the root
+        assert (boxes[node].x > root.right) if s == RIGHT else (boxes[node].right < root.x)
+    for kids in [right, left, *(kids for node, kids in children.items() if node != 0)]:
+        ys = [boxes[k].cy for k in kids]  # siblings top to bottom in document order
+        assert ys == sorted(ys)
+    for s, branch in ((RIGHT, right), (LEFT, left)):  # children in the next column out
+        for node in branch:
+            for kid in children[node]:
+                if s == RIGHT:
+                    assert boxes[kid].x > boxes[node].right
+                else:
+                    assert boxes[kid].right < boxes[node].x
+    # No other cut in document order balances the sides better.
+    height = {k: bounds([boxes[n] for n in subtree(children, k)]).h for k in top}
+
+    def imbalance(cut: int) -> float:
+        return abs(sum(height[k] for k in top[:cut]) - sum(height[k] for k in top[cut:]))
+
+    assert all(imbalance(len(right)) <= imbalance(cut) + 12 * len(top) for cut in range(1, len(top)))
+
+
+# --- the org chart ----------------------------------------------------------------------------
+
+
+def test_org_chart_puts_the_top_level_in_a_row_and_hangs_the_rest():
+    children, sizes = random_tree(60, 2)
+    boxes = org_chart(0, children, sizes, indent=18.0)
+    row = children[0]
+    assert len({boxes[k].y for k in row}) == 1  # top-aligned
+    assert all(boxes[k].y > boxes[0].bottom for k in row)
+    assert [boxes[k].x for k in row] == sorted(boxes[k].x for k in row)
+    for node, kids in children.items():
+        if node == 0:
+            continue
+        for a, b in itertools.pairwise(kids):
+            assert boxes[b].y > boxes[a].bottom  # stacked in order
+        for kid in kids:
+            assert boxes[kid].x == pytest.approx(boxes[node].x + 18.0)
+
+
+def test_org_chart_in_rows_keeps_order_and_clears_the_row_above():
+    children, sizes = random_tree(90, 5)
+    children[0] += [f"extra{i}" for i in range(7)]  # enough top-level items for three rows
+    sizes.update({f"extra{i}": (60.0, 24.0) for i in range(7)})
+    boxes = org_chart(0, children, sizes, rows=3)
+    row = children[0]
+    tops = sorted({boxes[k].y for k in row})
+    assert len(tops) == 3
+    assert [boxes[k].y for k in row] == sorted(boxes[k].y for k in row)  # rows in order
+    for top, below in itertools.pairwise(tops):
+        above = [n for k in row if boxes[k].y == top for n in subtree(children, k)]
+        assert max(boxes[n].bottom for n in above) < below
+    assert not overlapping(boxes)

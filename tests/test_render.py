@@ -6,7 +6,6 @@ from __future__ import annotations
 import itertools
 import subprocess
 import sys
-import time
 import warnings
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from goldfile import SHARED
 
 from tigang.cli import cli
 from tigang.outline import parse_file, parse_text
+from tigang.outline.layout import crossings
 from tigang.outline.render import diagram as dg
 from tigang.outline.render.diagram import RenderError, build, coverage, packaged_font, render, wrap
 
@@ -162,8 +162,8 @@ def test_uncovered_characters_are_reported_not_warned(tmp_path):
 
 
 def test_without_the_packaged_font_system_fonts_then_question_marks(tmp_path, monkeypatch):
-    monkeypatch.setattr(dg, "packaged_font", lambda: None)
-    monkeypatch.setattr(dg, "system_cjk_fonts", lambda: [])
+    monkeypatch.setattr(dg.fonts, "packaged_font", lambda: None)
+    monkeypatch.setattr(dg.fonts, "system_cjk_fonts", lambda: [])
     done = render(parse_text("一、总体要求\n二、主要目标\n"), tmp_path / "d.png")
     assert "总" in done.diagram.missing
     assert done.path.is_file()
@@ -184,17 +184,19 @@ def test_font_option_goes_first(tmp_path):
 # --- size, depth, empty -----------------------------------------------------------------------
 
 
-def test_300_nodes_without_overlaps_in_reasonable_time(tmp_path):
+@pytest.mark.parametrize("layout", ["tree", "mindmap", "org"])
+def test_300_items_without_overlaps_or_links_through_boxes(tmp_path, layout):
+    """Every item drawn (no folding), no two boxes overlapping, no link through a box other
+    than its own two; timings are the benchmark's job (bench_render.py)."""
     outline = parse_text(synthetic(300))
     assert len(outline) == 300
-    for layout in ("tree", "mindmap"):
-        boxes = list(build(outline, layout=layout).boxes.values())
-        assert len(boxes) == 301
-        overlaps = [(p, q) for p, q in itertools.combinations(boxes, 2) if p.overlaps(q)]
-        assert overlaps == [], layout
-    start = time.perf_counter()
-    done = render(outline, tmp_path / "big.png", dpi=50)
-    assert time.perf_counter() - start < 30
+    diagram = build(outline, layout=layout, fold_above=None)
+    boxes = diagram.boxes
+    assert len(boxes) == 301 and len(diagram.links) == 300
+    overlaps = [(p, q) for p, q in itertools.combinations(boxes.values(), 2) if p.overlaps(q)]
+    assert overlaps == []
+    assert crossings(diagram.links, boxes) == []
+    done = dg.save(diagram, tmp_path / "big.png", dpi=40)
     assert done.path.stat().st_size > 50_000
 
 
@@ -248,8 +250,11 @@ def test_failed_render_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatc
 
 def test_huge_png_lowers_the_dpi_instead_of_failing(tmp_path):
     diagram = build(parse_text(synthetic(300)))
-    assert dg._dpi_for(diagram, 1200) < 1200
-    w, h = diagram.width / 72 * dg._dpi_for(diagram, 1200), diagram.height / 72 * dg._dpi_for(diagram, 1200)
+    assert dg.draw._dpi_for(diagram, 1200) < 1200
+    w, h = (
+        diagram.width / 72 * dg.draw._dpi_for(diagram, 1200),
+        diagram.height / 72 * dg.draw._dpi_for(diagram, 1200),
+    )
     assert max(w, h) <= dg.MAX_PIXELS_SIDE and w * h <= dg.MAX_PIXELS * 1.001
 
 
@@ -311,3 +316,21 @@ def test_command_module_imports_no_plotting_library():
     code = "import sys, tigang.cmd_render; print('matplotlib' in sys.modules, 'networkx' in sys.modules)"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.stdout.strip() == "False False", proc.stderr
+
+
+@pytest.mark.parametrize("layout", ["mindmap", "org"])
+def test_real_laws_of_about_300_items_drawn_whole_without_overlaps_or_crossings(layout, shared):
+    """A regulation in the repository (278 items) and the civil code's general part in
+    ../shared (307), every item drawn: real headings, real widths, chapters with and without
+    sections."""
+    import gzip
+
+    texts = Path(__file__).resolve().parents[1] / "benchmarks" / "outlines" / "texts"
+    regulation = parse_text(gzip.decompress((texts / "u008.txt.gz").read_bytes()).decode("utf-8"))
+    civil_code = parse_file(shared / "corpus" / "raw" / "src24_civil_code_general_part.txt")
+    for outline, items in ((regulation, 278), (civil_code, 307)):
+        diagram = build(outline, layout=layout, fold_above=None)
+        assert len(diagram.boxes) == items + 1 and len(diagram.links) == items
+        boxes = list(diagram.boxes.values())
+        assert not [(p, q) for p, q in itertools.combinations(boxes, 2) if p.overlaps(q)]
+        assert crossings(diagram.links, diagram.boxes) == []
