@@ -66,9 +66,9 @@ class Side:
             return paths
 
         if parts and outline.parts:
-            tops = []
+            tops: list[Path] = []
             for i, part in enumerate(outline.parts):
-                path = (i,)
+                path: Path = (i,)
                 tops.append(path)
                 title = part.title or ""
                 add(path, _part_node(title, part.line or 0), ROOT)

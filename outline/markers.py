@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -104,7 +105,7 @@ class _ToMarker(Transformer):
         return marker, rest
 
     @staticmethod
-    def _make(family: Family, tokens: list[Token], number: int, unit: str = "", punct: str = "") -> Marker:
+    def _make(family: Family, tokens: Sequence[str], number: int, unit: str = "", punct: str = "") -> Marker:
         text = "".join(str(t) for t in tokens)
         full = not any(ch in HALF_WIDTH for ch in text)
         return Marker(
@@ -118,9 +119,10 @@ class _ToMarker(Transformer):
 
     def section(self, t: list[Token]) -> Marker:
         mark = str(t[1])
+        tokens: Sequence[str] = t
         if mark.isspace():  # 一　标题: one separator is part of the marker, like 、
-            t = [t[0], mark[0]]
-        return self._make(Family.SECTION, t, chinese_number(t[0]), punct=mark.strip())
+            tokens = [t[0], mark[0]]
+        return self._make(Family.SECTION, tokens, chinese_number(t[0]), punct=mark.strip())
 
     def paren_section(self, t: list[Token]) -> Marker:
         return self._make(Family.PAREN_SECTION, t, chinese_number(t[1]), punct=str(t[2]))

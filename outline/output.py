@@ -17,8 +17,9 @@ class OutputError(Exception):
     """An output that cannot be written. The message is one line for the user."""
 
 
-def write_atomic(path: str | Path, write: Callable[[Path], None], *, force: bool = True) -> Path:
+def write_atomic(path: str | Path, write: Callable[[Path], object], *, force: bool = True) -> Path:
     """Call `write(tmp)` to produce the file at a temporary path, then rename it to `path`.
+    Whatever `write` returns is ignored.
 
     With `force=False`, an existing `path` is an OutputError. If `write` raises, the temporary
     file is removed and `path` is left as it was.

@@ -127,8 +127,10 @@ def comparison_html(
         if node.b is not None and node.kind is not Kind.ONLY_A:
             attrs.append(f'data-b="{item_id("b", node.b)}"')
         if node.kind in (Kind.SHARED, Kind.GHOST) and node.op in (Op.MOVE, Op.LEVEL):
+            assert node.a is not None  # shared items and ghosts are pairs: both sides are set
             attrs.append(f'data-pair="{prefixes[0]}{".".join(map(str, node.a))}"')
         if node.kind is Kind.GHOST:
+            assert node.b is not None  # a ghost's b is its item's new place
             target = al.b.node[node.b]
             note = f'<span class="ghost-note">↗ 移至乙第{target.line}行 moved</span>'
             cells = cell("a", al.a, node.a) + f'<div class="cell b">{note}</div>'

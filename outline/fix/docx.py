@@ -50,10 +50,11 @@ def _replace(paragraph, start: int, end: int, new: str) -> bool:
         if (offset < end and start < piece_end) or (start == end == offset and element is not None):
             covered.append((element, offset, text))
         offset = piece_end
-    if not covered or any(element is None for element, _, _ in covered):
+    typed = [(element, piece_start, text) for element, piece_start, text in covered if element is not None]
+    if not covered or len(typed) < len(covered):
         return False
     first = True
-    for element, piece_start, text in covered:
+    for element, piece_start, text in typed:
         a, b = max(start - piece_start, 0), min(end - piece_start, len(text))
         element.text = text[:a] + (new if first else "") + text[b:]
         element.set(XML_SPACE, "preserve")  # spaces at a run's edge must survive

@@ -142,7 +142,12 @@ class Planner:
                 if style in CONTINUOUS_STYLES:
                     running[style] = last[style]
                 # 然后 and 最后 have no number of their own: they follow the run.
-                if new != old and not (marker.family is Family.SEQUENCE and marker.number == 0):
+                # (A changed number always has its cause: without one, `new` was reset to `old`.)
+                if (
+                    cause is not None
+                    and new != old
+                    and not (marker.family is Family.SEQUENCE and marker.number == 0)
+                ):
                     self.numbers[id(child)] = (new, cause)
 
     # -------------------------------------------------------------- style

@@ -37,22 +37,51 @@ def _shape(heading: str) -> tuple[int, ...]:
     return tuple(len(part) for part in _CLAUSE.split(heading))
 
 
+def _ends_with(ending: str) -> Callable[[str], bool]:
+    def matches(heading: str) -> bool:
+        return heading.endswith(ending)
+
+    return matches
+
+
+def _starts_with(beginning: str) -> Callable[[str], bool]:
+    def matches(heading: str) -> bool:
+        return heading.startswith(beginning)
+
+    return matches
+
+
+def _word_at(word: str, at: int) -> Callable[[str], bool]:
+    def matches(heading: str) -> bool:
+        return heading[at : at + len(word)] == word
+
+    return matches
+
+
+def _shaped(shape: tuple[int, ...]) -> Callable[[str], bool]:
+    def matches(heading: str) -> bool:
+        return _shape(heading) == shape
+
+    return matches
+
+
+def _of_length(length: int) -> Callable[[str], bool]:
+    def matches(heading: str) -> bool:
+        return len(heading) == length
+
+    return matches
+
+
 def candidate_frames(headings: Sequence[str]) -> list[Frame]:
     """Frames in order of specificity. Each is a description plus a predicate."""
     frames: list[Frame] = []
     for k in range(6, 2, -1):  # a two-character ending (…学习) is content, not a frame
         endings = Counter(h[-k:] for h in headings if len(h) > k)
         for ending, _ in endings.most_common(1):
-            frames.append(
-                Frame(f"“…{ending}”句式", f"the …{ending} frame", lambda h, e=ending: h.endswith(e))
-            )
+            frames.append(Frame(f"“…{ending}”句式", f"the …{ending} frame", _ends_with(ending)))
         beginnings = Counter(h[:k] for h in headings if len(h) > k)
         for beginning, _ in beginnings.most_common(1):
-            frames.append(
-                Frame(
-                    f"“{beginning}…”句式", f"the {beginning}… frame", lambda h, b=beginning: h.startswith(b)
-                )
-            )
+            frames.append(Frame(f"“{beginning}…”句式", f"the {beginning}… frame", _starts_with(beginning)))
     for k in (3, 2):
         for at in range(1, 8):
             inner = Counter(h[at : at + k] for h in headings if len(h) > at + k)
@@ -61,21 +90,17 @@ def candidate_frames(headings: Sequence[str]) -> list[Frame]:
                     Frame(
                         f"第{at + 1}字起“{word}”的句式",
                         f"“{word}” at character {at + 1}",
-                        lambda h, w=word, a=at: h[a : a + len(w)] == w,
+                        _word_at(word, at),
                     )
                 )
     shapes = Counter(_shape(h) for h in headings)
     for shape, _ in shapes.most_common(1):
         if len(shape) > 1:
             text = "+".join(map(str, shape))
-            frames.append(
-                Frame(f"{text}字的分句结构", f"{text}-character clauses", lambda h, s=shape: _shape(h) == s)
-            )
+            frames.append(Frame(f"{text}字的分句结构", f"{text}-character clauses", _shaped(shape)))
     lengths = Counter(len(h) for h in headings)
     for length, _ in lengths.most_common(1):
-        frames.append(
-            Frame(f"{length}字的长度", f"{length} characters", lambda h, n=length: len(h) == n, length)
-        )
+        frames.append(Frame(f"{length}字的长度", f"{length} characters", _of_length(length), length))
     return frames
 
 

@@ -19,9 +19,13 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, overload
 
 from ..source import InputError
 from .numerals import format_number
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element  # lxml ships no stubs here: an alias for Any that names the type
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W}}}"
@@ -39,6 +43,10 @@ def _val(element, tag: str) -> str | None:
     return child.get(_W + "val") if child is not None else None
 
 
+@overload
+def _int(value: str | None, default: int) -> int: ...
+@overload
+def _int(value: str | None, default: None = None) -> int | None: ...
 def _int(value: str | None, default: int | None = None) -> int | None:
     try:
         return int(value) if value is not None else default
@@ -154,7 +162,8 @@ class Numbering:
             # "Restart numbering" in Word: a new w:num with a start override for the level.
             self._applied.add((num_id, ilvl))
             counters[ilvl] = instance.start_overrides[ilvl] - 1
-        value = level.start if counters[ilvl] is None else counters[ilvl] + 1
+        previous = counters[ilvl]
+        value = level.start if previous is None else previous + 1
         counters[ilvl] = value
         for deeper in range(ilvl + 1, len(counters)):
             deeper_level = levels.get(deeper)
@@ -171,7 +180,8 @@ class Numbering:
         def number(match: re.Match) -> str:
             k = int(match.group(1)) - 1
             other = levels.get(k, Level())
-            value = counters[k] if counters[k] is not None else other.start
+            counter = counters[k]
+            value = counter if counter is not None else other.start
             return format_number(value, "decimal" if level.legal else other.fmt)
 
         return re.sub(r"%([1-9])", number, level.text)
@@ -181,7 +191,7 @@ class Styles:
     """Paragraph styles: names, `basedOn` chains, the numbering and outline level they give."""
 
     def __init__(self, root) -> None:
-        self.styles: dict[str, object] = {}
+        self.styles: dict[str, _Element] = {}
         self.names: dict[str, str] = {}
         self.default: str | None = None
         if root is None:
@@ -202,7 +212,7 @@ class Styles:
             return None
         return key if key in self.styles else self.names.get(key.lower())
 
-    def chain(self, style_id: str | None) -> Iterator[object]:
+    def chain(self, style_id: str | None) -> Iterator[_Element]:
         seen = set()
         while style_id and style_id in self.styles and style_id not in seen:
             seen.add(style_id)
@@ -246,11 +256,11 @@ _INLINE = {_W + "hyperlink", _W + "ins", _W + "smartTag", _W + "fldSimple", _W +
            _W + "sdt", _W + "sdtContent", _W + "moveTo", _W + "dir", _W + "bdo"}  # fmt: skip
 
 
-def text_pieces(p) -> Iterator[tuple[object | None, str]]:
+def text_pieces(p) -> Iterator[tuple[_Element | None, str]]:
     """A paragraph's text in order, piece by piece: (the `w:t` element, its text) for typed
     text, (None, "\t") and the like for tabs and breaks. The fixer edits the `w:t` pieces."""
 
-    def walk(element) -> Iterator[tuple[object | None, str]]:
+    def walk(element) -> Iterator[tuple[_Element | None, str]]:
         for child in element:
             tag = child.tag
             if tag == _W + "r":
@@ -270,7 +280,7 @@ def paragraph_text(p) -> str:
     return "".join(text for _, text in text_pieces(p))
 
 
-def _body_paragraphs(body) -> Iterator[object]:
+def _body_paragraphs(body) -> Iterator[_Element]:
     """`w:p` of the main body in order; content controls are opened, tables skipped."""
     for child in body if body is not None else ():
         if child.tag == _W + "p":
@@ -393,8 +403,10 @@ def docx_lines(data: bytes, label: str = "input") -> tuple[str, dict[str, str], 
     headings = [p for p in paragraphs if p.heading and p.text.strip() and p is not title]
 
     def numbered(p: BodyParagraph) -> bool:
-        found = p.marker or match_marker(p.text.lstrip(" \t\u3000"))
-        return bool(found) and (bool(p.marker) or not found[0].family.is_enumerator)
+        if p.marker:
+            return True
+        found = match_marker(p.text.lstrip(" \t\u3000"))
+        return found is not None and not found[0].family.is_enumerator
 
     # A document that builds its skeleton with heading styles alone: number the headings
     # conventionally, or the outline would be empty. Not when anything numbers sections.

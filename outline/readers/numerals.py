@@ -6,6 +6,8 @@ decimal, which is what Word itself does for formats it cannot show.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 _DIGITS = "〇一二三四五六七八九"
 _LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _LEGAL_TRAD_DIGITS = "零壹貳參肆伍陸柒捌玖"
@@ -87,7 +89,7 @@ def _cycle(symbols: str, n: int) -> str:
     return symbols[(n - 1) % len(symbols)] if n > 0 else str(n)
 
 
-FORMATS = {
+FORMATS: dict[str, Callable[[int], str]] = {
     "decimal": str,
     "decimalZero": lambda n: f"{n:02d}",
     "decimalFullWidth": lambda n: str(n).translate(_FULL_WIDTH),

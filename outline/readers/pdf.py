@@ -22,6 +22,7 @@ from __future__ import annotations
 import io
 import re
 import statistics
+import types
 import zlib
 from collections import Counter
 from dataclasses import dataclass
@@ -70,7 +71,7 @@ def _bounded_zlib() -> None:
     if getattr(pdftypes.zlib, "bounded", False):
         return
 
-    class BoundedZlib:
+    class BoundedZlib(types.ModuleType):  # a module, as what it stands in for
         bounded = True
         error = zlib.error
 
@@ -85,7 +86,7 @@ def _bounded_zlib() -> None:
                 raise PdfTooLarge(f"a stream inflates past {MAX_STREAM // 2**20} MB")
             return out + inflater.flush()
 
-    pdftypes.zlib = BoundedZlib()
+    pdftypes.zlib = BoundedZlib("zlib")
 
 
 class PdfTooLarge(Exception):
@@ -170,11 +171,12 @@ def read_pdf_lines(data: bytes, label: str) -> tuple[list[PdfLine], int]:
 def _cause(exc: BaseException, kind: type) -> BaseException | None:
     """`exc` or the exception it wraps (as cause, context or first argument) of `kind`."""
     seen = 0
-    while exc is not None and seen < 8:
-        if isinstance(exc, kind):
-            return exc
-        inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
-        exc = exc.__cause__ or exc.__context__ or inner
+    current: BaseException | None = exc
+    while current is not None and seen < 8:
+        if isinstance(current, kind):
+            return current
+        inner = current.args[0] if current.args and isinstance(current.args[0], BaseException) else None
+        current = current.__cause__ or current.__context__ or inner
         seen += 1
     return None
 

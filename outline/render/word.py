@@ -133,8 +133,8 @@ class _Numbering:
         style = self.styles[level]
         groups = [roots, *(n.children for n in nodes)]
         firsts = [next((c for c in g if c.marker.style == style and c.level == level), None) for g in groups]
-        firsts = [f for f in firsts if f is not None]
-        return any(f.number != 1 for f in firsts[1:])
+        found = [f for f in firsts if f is not None]
+        return any(f.number != 1 for f in found[1:])
 
     def apply(self, paragraph, node: Node) -> bool:
         """Number `paragraph` as `node`'s level, if the level's format writes its marker."""

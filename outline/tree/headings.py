@@ -31,7 +31,7 @@ def ends_sentence(paragraph: Paragraph, hit: MarkerHit) -> bool:
     stop = _HEADING_STOP.search(
         paragraph.text, start, paragraph.line_end(start) if start < len(paragraph.text) else start
     )
-    return bool(stop) and stop.group() in SENTENCE_ENDS
+    return stop is not None and stop.group() in SENTENCE_ENDS
 
 
 def heading_and_body(draft: Draft) -> tuple[str, str, int, str, bool]:

@@ -3,6 +3,7 @@ numbers) recorded as anomalies for `tigang check`."""
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import replace
 
 from ..lexicon import CONTINUOUS_STYLES, MAY_CONTINUE
@@ -10,7 +11,7 @@ from ..model import Anomaly, AnomalyKind, Family, Node
 
 
 def number_run(
-    children: tuple[Node, ...], running: dict[str, int], fresh: set[int] = frozenset()
+    children: tuple[Node, ...], running: dict[str, int], fresh: Set[int] = frozenset()
 ) -> tuple[Node, ...]:
     """Give 然后/最后 their place in the run, and record skipped, repeated and restarted numbers
     among siblings of one style (document-wide for articles). `running` carries the last

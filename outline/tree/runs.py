@@ -185,7 +185,7 @@ def lone_enumerators(roots: list[Draft], lead_styles: set[str]) -> list[Draft]:
                 styles.setdefault(child.hit.marker.style, []).append(child)
             visit(child.children)
         for style, group in styles.items():
-            paired = set()
+            paired: set[int] = set()  # id() of the drafts in a run
             chain = [group[0]]
             for a, b in pairwise(group):
                 if follows(a.hit, b.hit):

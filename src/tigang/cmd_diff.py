@@ -79,20 +79,23 @@ def diff(
     from tigang.compare import diff as diff_outlines
 
     a, b = outlines
+    pair = (names[0], names[1])  # two files from here on
     script = diff_outlines(a, b)
     if output:
         from tigang.compare.render_graph import draw
 
         written = write_output(
-            output, lambda tmp: draw(script, tmp, names=names, layout=layout, dpi=dpi), force=force
+            output, lambda tmp: draw(script, tmp, names=pair, layout=layout, dpi=dpi), force=force
         )
         click.echo(f"{written}: {layout} diff, score {script.score:.2f}", err=True)
     if fmt == "json":
-        sys.stdout.write(json.dumps(script.to_dict(names=tuple(paths)), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(
+            json.dumps(script.to_dict(names=(paths[0], paths[1])), ensure_ascii=False, indent=2) + "\n"
+        )
     elif not output:
         from tigang.compare.render_text import print_diff
 
-        print_diff(script, names, changes_only=changes_only)
+        print_diff(script, pair, changes_only=changes_only)
     if exit_code and script.changed:
         sys.exit(1)
 

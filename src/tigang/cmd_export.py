@@ -59,41 +59,41 @@ def export(
     from tigang.outline.output import OutputError, write_bytes_atomic, write_text_atomic
     from tigang.outline.render import EXPORTERS, exporter_for_suffix
 
-    to_stdout = output is None or output == "-"
+    target = None if output == "-" else output  # None: standard output
     if fmt is None:
-        if to_stdout:
+        if target is None:
             raise InputFailure(
                 "no format: give --format, or -o FILE with a known suffix (.opml .mm .xmind .md .mmd .dot .json .docx .pptx)"
             )
-        fmt = exporter_for_suffix(Path(output).suffix)
+        fmt = exporter_for_suffix(Path(target).suffix)
         if fmt is None:
             raise InputFailure(
-                f"{output}: unknown suffix {Path(output).suffix or '(none)'!r}; give --format "
+                f"{target}: unknown suffix {Path(target).suffix or '(none)'!r}; give --format "
                 f"({', '.join(EXPORT_FORMATS)}) or use .opml .mm .xmind .md .mmd .dot .json .txt .docx .pptx"
             )
     if word_numbering and fmt != "docx":
         raise click.UsageError("--word-numbering applies to Word output (-o NAME.docx) only")
     exporter = EXPORTERS[fmt]
-    if exporter.binary and to_stdout:
+    if exporter.binary and target is None:
         raise InputFailure(f"{fmt} is a binary format: write it to a file with -o NAME{exporter.suffixes[0]}")
-    if not to_stdout and not force and Path(output).exists():
+    if target is not None and not force and Path(target).exists():
         # Checked before parsing too: a big document should not be read only to be refused.
-        raise InputFailure(f"{output}: already exists (use --force to overwrite)")
+        raise InputFailure(f"{target}: already exists (use --force to overwrite)")
     try:
         outline = parse_file(path)
     except InputError as exc:
         raise InputFailure(str(exc)) from None
     rendered = exporter.render(outline, depth=depth, body=body, word_numbering=word_numbering)
-    if to_stdout:
+    if target is None:
         sys.stdout.write(rendered)
         return
     try:
         if exporter.binary:
-            write_bytes_atomic(output, rendered, force=force)
+            write_bytes_atomic(target, rendered, force=force)
         else:
-            write_text_atomic(output, rendered, force=force)
+            write_text_atomic(target, rendered, force=force)
     except OutputError as exc:
         raise InputFailure(str(exc)) from None
     except OSError as exc:
-        raise InputFailure(f"{output}: cannot write ({exc.strerror or exc})") from None
-    click.echo(f"{output}: {len(outline)} items, {fmt}", err=True)
+        raise InputFailure(f"{target}: cannot write ({exc.strerror or exc})") from None
+    click.echo(f"{target}: {len(outline)} items, {fmt}", err=True)

@@ -71,7 +71,7 @@ def check_output(path: str | Path, *, force: bool) -> Path:
     return target
 
 
-def write_output(path: str | Path, write: Callable[[Path], None], *, force: bool) -> Path:
+def write_output(path: str | Path, write: Callable[[Path], object], *, force: bool) -> Path:
     """`write(tmp)` the output atomically; any failure is one line and leaves no file behind."""
     from tigang.outline.output import OutputError, write_atomic
 

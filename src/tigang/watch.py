@@ -76,7 +76,7 @@ def watch_command(path: str, once: Callable[[], None], *, clear: bool = False, *
     if path == "-":
         raise click.UsageError("--watch needs a file, not standard input")
     interactive = sys.stdout.isatty()
-    runs = []
+    runs: list[int] = []  # one item per completed run
 
     def again() -> None:
         if clear and interactive:
