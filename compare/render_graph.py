@@ -14,6 +14,7 @@ Boxes, fonts and wrapping are those of `tigang render` (outline.render.diagram).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from tigang.outline.model import Outline
 from tigang.outline.render.diagram import (
@@ -77,7 +78,11 @@ def _summary(script: EditScript) -> str:
     )
 
 
-def _legend(fig, diagram: Diagram, entries: list[tuple[str, str, str, str]]) -> None:
+LineStyle = Literal["-", "--"]  # solid for an item, dashed for a moved item's old place
+Entry = tuple[str, str, LineStyle, str]  # fill, edge, line style, label
+
+
+def _legend(fig, diagram: Diagram, entries: list[Entry]) -> None:
     """Colour patches with their meanings, in rows under the picture."""
     from matplotlib.font_manager import FontProperties
     from matplotlib.patches import Patch
@@ -156,7 +161,7 @@ def _merged(script: EditScript, name_a: str, name_b: str):
     ghosts = {ident for ident, node in kinds.items() if node.kind is Kind.GHOST}
     fig = figure(diagram, colours=colour, dashed=ghosts)
     names = _op_names(name_a, name_b)
-    entries = [(*OP_COLOURS[op], "-", names[op]) for op in Op if script.count(op)]
+    entries: list[Entry] = [(*OP_COLOURS[op], "-", names[op]) for op in Op if script.count(op)]
     if ghosts:
         entries.append((*GHOST_COLOURS, "--", "↗ 原位置 old place of a moved item"))
     _legend(fig, diagram, entries)

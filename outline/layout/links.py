@@ -132,7 +132,12 @@ def org_links(
     for kid in kids:
         c = boxes[kid]
         if c.y == rows[0]:
-            points = ((r.cx, r.bottom), (r.cx, bus[c.y]), (c.cx, bus[c.y]), (c.cx, c.y))
+            points: tuple[tuple[float, float], ...] = (
+                (r.cx, r.bottom),
+                (r.cx, bus[c.y]),
+                (c.cx, bus[c.y]),
+                (c.cx, c.y),
+            )
         else:
             first = bus[rows[0]]
             points = (

@@ -265,7 +265,7 @@ def render(
 def _watch(job: Job, options: dict) -> None:
     from tigang.watch import watch_command
 
-    drawn = []
+    drawn: list[Path] = []
 
     def once() -> None:
         # The first drawing obeys --force; later ones replace the file this command drew.

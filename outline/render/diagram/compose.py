@@ -271,7 +271,8 @@ def build(
         have = ",".join(found) or "none"
         raise RenderError(f"no item is numbered with {','.join(levels)} (units found: {have})")
     picked = _pick(outline, depth=depth, units=levels, appendix=appendix, clip=round(max_chars * 1.5))
-    folded_at, folded = None, {}
+    folded_at: int | None = None
+    folded: dict[Any, int] = {}
     if fold_above is not None and layout in ("mindmap", "org"):
         folded_at, folded = _fold(picked, fold_above)
     shown = sum(1 for _, _, level in picked.items.values() if level > 0)
@@ -391,9 +392,9 @@ def scene(
 
     count = len(items)
     note = None if count else "没有找到编号结构 · no numbered outline found"
-    extra = uncovered(info + (note or ""), fonts)  # only without any CJK font
-    missing |= extra
-    info, note = clean(info, extra), note and clean(note, extra)
+    unshown = uncovered(info + (note or ""), fonts)  # only without any CJK font
+    missing |= unshown
+    info, note = clean(info, unshown), note and clean(note, unshown)
     content_w = max(frame.w, measure(note) if note else 0.0, 240.0)
     title_lines = []
     if layout == "tree":  # the other layouts show the title in the root's box

@@ -297,8 +297,7 @@ def save_figure(
     is False), asking for `families` and then the CJK fallback list."""
     import matplotlib
 
-    rc = {"svg.fonttype": "none" if svg_text else "path", "svg.hashsalt": "tigang"}
-    with matplotlib.rc_context(rc):
+    with matplotlib.rc_context({"svg.fonttype": "none" if svg_text else "path", "svg.hashsalt": "tigang"}):
         if fmt != "svg" or not svg_text:
             fig.savefig(path, format=fmt, dpi=dpi, facecolor=background, metadata=METADATA[fmt])
             return
