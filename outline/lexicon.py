@@ -99,6 +99,7 @@ CONTINUOUS_STYLES = frozenset({"division:条"})
 # 第二编 starts at 第六章): both are normal, so a first item that continues is no anomaly.
 # Units of 第X… divisions, outermost first: 第一章 第一节 nests, 第一节 第一章 does not.
 DIVISION_ORDER = ("部分", "编", "分编", "章", "节", "条")
+DIVISION_RANK = {unit: rank for rank, unit in enumerate(DIVISION_ORDER)}  # 编 0 … 条 5
 MAY_CONTINUE = frozenset({"division:章", "division:节", "division:分编"})
 
 # Characters offered to the grammar at a clause start: the longest marker (第一百二十三部分)

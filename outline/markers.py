@@ -24,7 +24,7 @@ from .lexicon import (
     CLOSERS,
     COLONS,
     COMMAS,
-    DIVISION_ORDER,
+    DIVISION_RANK,
     HALF_WIDTH,
     SECTION_RANK,
     SEQUENCE_WORDS,
@@ -316,9 +316,6 @@ def scan_paragraph(text: str) -> list[MarkerHit]:
     return hits
 
 
-_DIVISION_RANK = {unit: rank for rank, unit in enumerate(DIVISION_ORDER)}
-
-
 def _starts_inner_list(outer: Marker, inner: Marker) -> bool:
     """A first marker right after another one opens the outer item's list only when it ranks
     below it (三、① / （一）1. / 第一章 第一节); （一）（一）, 1.（一） or 1.第一章 is a heading
@@ -328,6 +325,6 @@ def _starts_inner_list(outer: Marker, inner: Marker) -> bool:
     if inner.family is Family.DIVISION:
         if outer.family is not Family.DIVISION:
             return False
-        return _DIVISION_RANK.get(inner.unit, -1) > _DIVISION_RANK.get(outer.unit, len(_DIVISION_RANK))
+        return DIVISION_RANK.get(inner.unit, -1) > DIVISION_RANK.get(outer.unit, len(DIVISION_RANK))
     outer_rank, inner_rank = SECTION_RANK.get(outer.family), SECTION_RANK.get(inner.family)
     return outer_rank is None or inner_rank is None or inner_rank > outer_rank

@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..lexicon import COLONS, DIVISION_ORDER, SECTION_RANK
+from ..lexicon import COLONS, DIVISION_RANK, SECTION_RANK
 from ..markers import MarkerHit
 from ..model import Family, Placement
 from ..paragraphs import Paragraph
@@ -44,7 +44,6 @@ from .runs import needs_run, run_continues
 # The usual order of section markers (公文: 一、 （一） 1. （1） ①), used only where the document
 # itself cannot tell: a run that continues (二、) with its start cut off.
 _RANK = SECTION_RANK
-_DIVISION_RANK = {unit: rank for rank, unit in enumerate(DIVISION_ORDER)}
 _COLONS = tuple(COLONS)  # a tuple: `in` is False for the empty text before a paragraph's start
 
 
@@ -144,8 +143,8 @@ def heading_ranks(events: Sequence[Event]) -> dict[int, int]:
             marker = e.hits[0].marker
             first = first or level
             seen = units.setdefault(level, set())
-            if marker.family is Family.DIVISION and marker.unit in _DIVISION_RANK:
-                seen.add(_DIVISION_RANK[marker.unit])
+            if marker.family is Family.DIVISION and marker.unit in DIVISION_RANK:
+                seen.add(DIVISION_RANK[marker.unit])
 
     def order(level: int) -> tuple[float, int]:
         ranks = units[level]
