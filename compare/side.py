@@ -11,14 +11,16 @@ one report with a numbered section of another (资阳's part 2021年工作安排
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from tigang.outline.index import ROOT, OutlineIndex, Path
 from tigang.outline.model import Family, Marker, Node, Outline, Placement
 
 from .similarity import normalise
 
-Path = tuple[int, ...]
-ROOT: Path = ()
+__all__ = ["ROOT", "Path", "Side"]
+
 _PART_MARKER = Marker(text="", family=Family.SECTION, number=0, style="part")
 
 
@@ -55,15 +57,16 @@ class Side:
             side.parent[path] = parent
             side.heading[path] = node.heading
 
-        def visit(nodes: tuple[Node, ...], prefix: Path, real: Path, offset: int = 0) -> list[Path]:
-            paths = []
-            for i, node in enumerate(nodes):
-                path = (*prefix, i)
-                paths.append(path)
-                add(path, node, prefix)
-                side.outline_path[path] = (*real, offset + i)
-                side.children[path] = visit(node.children, path, side.outline_path[path])
-            return paths
+        def add_forest(nodes: Sequence[Node], prefix: Path, offset: int) -> list[Path]:
+            """The items of `nodes` below `prefix`; item k of `nodes` is item offset + k of
+            the outline."""
+            index = OutlineIndex.of(nodes)
+            for rel in index.order:
+                path = (*prefix, *rel)
+                add(path, index.node[rel], (*prefix, *index.parent[rel]))
+                side.outline_path[path] = (offset + rel[0], *rel[1:])
+                side.children[path] = [(*prefix, *kid) for kid in index.children[rel]]
+            return [(*prefix, *top) for top in index.children[ROOT]]
 
         if parts and outline.parts:
             tops: list[Path] = []
@@ -73,10 +76,10 @@ class Side:
                 title = part.title or ""
                 add(path, _part_node(title, part.line or 0), ROOT)
                 side.virtual.add(path)
-                side.children[path] = visit(outline.nodes[part.start : part.end], path, ROOT, part.start)
+                side.children[path] = add_forest(outline.nodes[part.start : part.end], path, part.start)
             side.children[ROOT] = tops
         else:
-            side.children[ROOT] = visit(outline.nodes, ROOT, ROOT)
+            side.children[ROOT] = add_forest(outline.nodes, ROOT, 0)
         for path in reversed(side.order):
             side.size[path] = 1 + sum(side.size[kid] for kid in side.children[path])
         side.position = {path: i for i, path in enumerate(side.order)}

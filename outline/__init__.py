@@ -6,6 +6,7 @@
 [('一、', '总体要求'), ('（一）', '指导思想'), ('（二）', '主要目标')]
 """
 
+from .index import OutlineIndex
 from .model import Anomaly, AnomalyKind, Appendix, Family, Marker, Node, Outline, Part, Placement, TocEntry
 from .parser import parse_file, parse_text
 from .source import InputError, read_source
@@ -19,6 +20,7 @@ __all__ = [
     "Marker",
     "Node",
     "Outline",
+    "OutlineIndex",
     "Part",
     "Placement",
     "TocEntry",

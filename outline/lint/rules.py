@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
+from ..index import OutlineIndex
 from ..model import Anomaly, AnomalyKind, Family, Node, Outline, Placement
 from .config import CheckConfig
 from .findings import Severity
@@ -40,16 +41,16 @@ class Context:
     def __init__(self, outline: Outline, config: CheckConfig) -> None:
         self.outline = outline
         self.config = config
-        self.nodes: list[Node] = list(outline.walk())
-        self.parent: dict[int, Node | None] = {}
+        index = OutlineIndex.of(outline.nodes)
+        self.nodes: list[Node] = [index.node[path] for path in index.order]
+        # Rules hold nodes, so parents are looked up by the node's identity.
+        self.parent: dict[int, Node | None] = {
+            id(index.node[path]): index.node.get(index.parent[path]) for path in index.order
+        }
         self.groups: list[tuple[Node | None, tuple[Node, ...]]] = [(None, outline.nodes)]
-        for node in outline.nodes:
-            self.parent[id(node)] = None
-        for node in self.nodes:
-            for child in node.children:
-                self.parent[id(child)] = node
-            if node.children:
-                self.groups.append((node, node.children))
+        self.groups += [
+            (index.node[path], index.node[path].children) for path in index.order if index.children[path]
+        ]
 
     def runs(self) -> Iterator[tuple[Node | None, list[Node]]]:
         """Siblings of one style under one parent, in order: 一、二、三、 or 一是 二是."""
