@@ -151,10 +151,12 @@ def test_an_incremental_rebuild_ends_where_a_fresh_build_does(tmp_path, common_s
     bigram kept), the rebuild hashes only the new outlines and searches only the lists the
     changes touch (here many: with every bigram kept, these speeches all look alike)."""
     folder = tmp_path / "speeches"
-    docs = corpus_gen.generate(240, seed=11)
+    docs = corpus_gen.generate(130, seed=11)
     corpus_gen.write(folder, docs)
     db = tmp_path / "incremental.duckdb"
-    options = {"all_pairs": 0, "common_share": common_share}  # no text candidates: signatures alone
+    # No text candidates (signatures alone), and a few candidates a document: with every
+    # bigram kept these speeches all look alike, and fifty each would be 12,000 alignments.
+    options = {"all_pairs": 0, "common_share": common_share, "max_candidates": 4}
     _, first = _build(folder, db, **options)
     assert first.hashed == first.distinct and first.searched == first.distinct
 
@@ -174,11 +176,11 @@ def test_an_incremental_rebuild_ends_where_a_fresh_build_does(tmp_path, common_s
 
 def test_a_rebuild_with_nothing_changed_hashes_searches_and_aligns_nothing(tmp_path):
     folder = tmp_path / "speeches"
-    corpus_gen.write(folder, corpus_gen.generate(150, seed=4))
+    corpus_gen.write(folder, corpus_gen.generate(120, seed=4))
     db = tmp_path / "c.duckdb"
-    _build(folder, db)
+    _build(folder, db, max_candidates=5)
     before = _by_path(db)
-    built, again = _build(folder, db)
+    built, again = _build(folder, db, max_candidates=5)
     assert (built.parsed, again.hashed, again.searched, again.aligned) == (0, 0, 0, 0)
     assert _by_path(db) == before
 
@@ -250,7 +252,7 @@ def cluster_corpus(tmp_path_factory):
     corpus_gen.write(folder, corpus_gen.generate(160, seed=8))
     (folder / "empty.txt").write_bytes(b"")
     local = base / "local.duckdb"
-    _build(folder, local, LocalEngine(1))
+    _build(folder, local, LocalEngine(1), max_candidates=5)
     return folder, _tables(local)
 
 
@@ -266,7 +268,7 @@ def test_dask_on_a_local_cluster_of_processes_writes_the_same_tables(cluster_cor
     ):
         engine = DaskEngine(client=client)
         assert engine.workers == 3
-        built, similar = _build(folder, db, engine)
+        built, similar = _build(folder, db, engine, max_candidates=5)
         ran = client.run(lambda: os.getpid())
     assert len(set(ran.values())) == 3
     assert built.parsed == 161 and similar.hashed == similar.distinct and similar.aligned > 0
@@ -322,6 +324,8 @@ def test_the_scheduler_option_reaches_a_cluster_started_apart(cluster_corpus, tm
                 "dask",
                 "--scheduler",
                 address,
+                "--max-candidates",
+                "5",
             ],
             capture_output=True,
             text=True,
