@@ -1,4 +1,5 @@
-"""Diff timing: two outlines of 100 … 10,000 nodes aligned, and how the time grows.
+"""Diff timing: two outlines of 100 … 10,000 nodes aligned, and how the time grows; APTED
+(`pip install apted`) beside it up to 1,000 nodes.
 
     python benchmarks/bench_diff.py
 
@@ -71,22 +72,45 @@ def growth(points: list[tuple[int, float]]) -> float:
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
 
 
+APTED_UP_TO = 1000  # nodes: APTED (pip install apted) is timed beside tigang up to this size
+
+
+def apted_seconds(a, b) -> float | None:
+    """APTED on the same pair, as the reference column (bench_diff_reference.py compares the
+    two on quality); None when APTED is not installed."""
+    from bench_diff_reference import apted_pairs
+
+    start = time.perf_counter()
+    try:
+        apted_pairs(a, b)
+    except ImportError:
+        return None
+    return time.perf_counter() - start
+
+
 def main() -> int:
     sizes = [int(a) for a in sys.argv[1:]] or [100, 250, 500, 1000, 2500, 5000, 10000]
-    print(f"{'nodes':>6} {'diff ms':>9} {'per node µs':>12}  score")
+    # CPU time beside wall time: on a shared machine the wall clock also counts other jobs.
+    print(f"{'nodes':>6} {'diff ms':>9} {'cpu ms':>7} {'per node µs':>12}  score  {'APTED ms':>9}")
     points = []
     for nodes in sizes:
         items = speech(nodes, seed=nodes)
         a = parse_text(render(items))
         b = parse_text(render(edited(items, seed=nodes), renumber=True))
-        times = []
+        times, cpu = [], []
         for _ in range(3 if nodes <= 2500 else 1):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             script = diff(a, b)
             times.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
         t = statistics.median(times)
         points.append((len(a), t))
-        print(f"{len(a):>6} {t * 1000:>9.0f} {t / len(a) * 1e6:>12.0f}  {script.score:.3f}")
+        reference = apted_seconds(a, b) if nodes <= APTED_UP_TO else None
+        column = f"{reference * 1000:>9.0f} ({reference / t:.0f}x)" if reference is not None else ""
+        print(
+            f"{len(a):>6} {t * 1000:>9.0f} {statistics.median(cpu) * 1000:>7.0f} {t / len(a) * 1e6:>12.0f}"
+            f"  {script.score:.3f}  {column}"
+        )
     large = [p for p in points if p[0] >= 500]
     if len(large) >= 2:
         print(f"growth from {large[0][0]:,} to {large[-1][0]:,} nodes: time ∝ n^{growth(large):.2f}")

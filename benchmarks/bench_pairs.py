@@ -176,7 +176,7 @@ def _labels(outline: Outline) -> dict[Key, str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "heldout", "heldout2"))
+    parser.add_argument("--split", choices=("dev", "heldout", "heldout2", "heldout3"))
     parser.add_argument("-v", "--verbose", action="store_true", help="list wrong and missed pairs")
     args = parser.parse_args()
     if not SHARED.is_dir():

@@ -14,7 +14,9 @@ import argparse
 import random
 import re
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -122,7 +124,41 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  bare re.finditer scan: {mb / scan:7.1f} MB/s  ({bare_scan(text):,} candidate markers)")
         print(f"  tigang parse_text:     {mb / parse:7.1f} MB/s")
         print(f"  ratio parse/scan time: {parse / scan:7.2f}x  (median of {args.repeat} interleaved rounds)")
+        if not dense:
+            whole_process(text, scan, args.repeat)
     return 0
+
+
+def whole_process(text: str, scan: float, repeat: int) -> None:
+    """`tigang show FILE --format json` as a user runs it (start-up, reading, parsing, writing),
+    compact (piped) and pretty (`--indent 2`), against the in-process scan of the same text."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "big.txt"
+        path.write_text(text, encoding="utf-8")
+        commands = {
+            "python -c pass": [sys.executable, "-c", "pass"],
+            "show -f json (piped)": [sys.executable, "-m", "tigang", "show", str(path), "-f", "json"],
+            "show -f json --indent 2": [
+                sys.executable,
+                "-m",
+                "tigang",
+                "show",
+                str(path),
+                "-f",
+                "json",
+                "--indent",
+                "2",
+            ],
+        }
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(repeat):
+            for name, command in commands.items():
+                start = time.perf_counter()
+                subprocess.run(command, stdout=subprocess.DEVNULL, check=True)
+                times[name].append(time.perf_counter() - start)
+    for name, values in times.items():
+        seconds = statistics.median(values)
+        print(f"  process {name:<24} {seconds:6.2f} s  = {seconds / scan:6.2f}x the scan")
 
 
 if __name__ == "__main__":

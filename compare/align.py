@@ -32,9 +32,9 @@ from difflib import SequenceMatcher
 from tigang.outline.model import Outline
 
 from .assign import assign
-from .features import Features
+from .features import BATCH_FROM, Features
 from .side import ROOT, Path, Side
-from .similarity import NearestHeadings, cosine, normalise
+from .similarity import NearestHeadings, cosine
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,8 @@ class Thresholds:
     vouch: float = 0.5  # a pair found by content is at least this share of each side's best match
     typical_share: float = 0.3  # … and this share of what items with equal headings score
     related: float = 0.15  # whole-text similarity below which no pair is made on content alone
+    standout: float = 0.1  # among 3+ siblings a side, how far a pair must rise above their mean
+    standout_from: int = 3
 
 
 @dataclass
@@ -92,6 +94,7 @@ class Matching:
     settled_b: set[Path] = field(default_factory=set)
     _best_a: dict[Path, float] = field(default_factory=dict)  # A item → its best similarity in B
     _best_b: dict[Path, float] = field(default_factory=dict)
+    _unsettled: tuple[list[Path], list[Path]] | None = None  # items not paired by equal headings
 
     def take(self, x: Path, y: Path, similarity: float) -> None:
         self.pairs[x] = y
@@ -129,13 +132,19 @@ class Matching:
             return False
         if s >= self.t.vouch:  # no match scores above 1: nothing elsewhere can be twice as good
             return True
+        if self._unsettled is None:
+            self._unsettled = (
+                [p for p in self.a.nodes if p not in self.settled_a],
+                [q for q in self.b.nodes if q not in self.settled_b],
+            )
+        unsettled_a, unsettled_b = self._unsettled
         best_a = self._best_a.get(x)
         if best_a is None:
-            best_a = max((self.similarity(x, q) for q in self.b.nodes if q not in self.settled_b), default=s)
+            best_a = max((self.similarity(x, q) for q in unsettled_b), default=s)
             self._best_a[x] = best_a
         best_b = self._best_b.get(y)
         if best_b is None:
-            best_b = max((self.similarity(p, y) for p in self.a.nodes if p not in self.settled_a), default=s)
+            best_b = max((self.similarity(p, y) for p in unsettled_a), default=s)
             self._best_b[y] = best_b
         return s >= self.t.vouch * best_a and s >= self.t.vouch * best_b
 
@@ -167,11 +176,7 @@ def align(outline_a: Outline, outline_b: Outline, thresholds: Thresholds | None 
             phase(m)
         if len(m.pairs) == before:
             break
-    wording = {
-        x: 1.0 if normalise(a.heading[x]) == normalise(b.heading[y]) else m.cosine(x, y)
-        for x, y in m.pairs.items()
-        if x
-    }
+    wording = {x: 1.0 if a.key(x) == b.key(y) else m.cosine(x, y) for x, y in m.pairs.items() if x}
     if not (a.virtual or b.virtual):
         return Alignment(a, b, m.pairs, m.sims, m.phase, wording, m.content)
     # Back to the outlines' own items: parts are not items, their pairs go.
@@ -195,7 +200,7 @@ def match_unchanged(m: Matching) -> None:
 
     def key(side: Side, path: Path) -> tuple[str, str]:
         node = side.node[path]
-        return normalise(node.heading), node.body
+        return side.key(path), node.body
 
     queue = [ROOT]
     for x in queue:
@@ -215,23 +220,20 @@ def match_identical(m: Matching) -> None:
     a, b = m.a, m.b
     by_heading_b: dict[str, list[Path]] = defaultdict(list)
     for node in b.nodes:
-        by_heading_b[normalise(b.heading[node])].append(node)
+        by_heading_b[b.key(node)].append(node)
     by_heading_a: dict[str, list[Path]] = defaultdict(list)
     for node in a.nodes:
-        by_heading_a[normalise(a.heading[node])].append(node)
+        by_heading_a[a.key(node)].append(node)
     # Equal heading under an equal parent heading, in document order (repeated headings such
     # as 一要加强领导 under several parts pair up part by part).
     for node in a.nodes:
-        key = normalise(a.heading[node])
+        key = a.key(node)
         if not key or node in m.pairs:
             continue
-        parent_key = normalise(a.heading[a.parent[node]] if a.parent[node] else "")
+        parent_key = a.key(a.parent[node] or None)
         for other in by_heading_b.get(key, []):
             other_parent = b.parent[other]
-            if (
-                other not in m.used_b
-                and normalise(b.heading[other_parent] if other_parent else "") == parent_key
-            ):
+            if other not in m.used_b and b.key(other_parent or None) == parent_key:
                 m.take(node, other, 1.0)
                 break
     # A heading unique on both sides is the same item wherever it moved.
@@ -319,11 +321,21 @@ def _assign_and_take(m: Matching, xs: list[Path], ys: list[Path], floor: float) 
         [s + w * (1.0 - abs(_place(m.a, x) - _place(m.b, y))) for s, y in zip(row, ys, strict=True)]
         for row, x in zip(sims, xs, strict=True)
     ]
+    # Siblings share their parent's words (推进, 加快, 建设 under a year's tasks), so every
+    # pair among them scores alike: with three or more on each side, a pair must stand out
+    # from the mean of its row and column, not only lead it. Two cities' task lists
+    # otherwise pair topic with unrelated topic, each the least bad of a flat row.
+    centred = len(xs) >= m.t.standout_from and len(ys) >= m.t.standout_from
+    if centred:
+        row_mean = [sum(row) / len(ys) for row in sims]
+        column_mean = [sum(column) / len(xs) for column in zip(*sims, strict=True)]
     for i, j in assign(score):
         s = sims[i][j]
         # An assignment can force a pair neither item would choose: keep it only if it is the
         # best partner of one of the two among the siblings.
         chosen = s >= max(sims[i]) or s >= max(row[j] for row in sims)
+        if centred and s - (row_mean[i] + column_mean[j]) / 2 < m.t.standout:
+            chosen = False
         if chosen and s >= floor and m.vouched(xs[i], ys[j], s):
             m.take(xs[i], ys[j], s)
 
@@ -332,7 +344,7 @@ def _free_children(m: Matching) -> Iterator[tuple[list[Path], list[Path]]]:
     """For each matched pair, top-down: the free children of its two items."""
     for x in list(m.a.order):
         y = m.pairs.get(x)
-        if y is not None:
+        if y is not None and m.a.children[x] and m.b.children[y]:
             xs = [c for c in m.a.children[x] if c not in m.pairs]
             ys = [c for c in m.b.children[y] if c not in m.used_b]
             yield xs, ys
@@ -362,8 +374,24 @@ def match_moved(m: Matching) -> None:
     free_b = [n for n in m.b.nodes if n not in m.used_b]
     if not free_a or not free_b:
         return
-    best_a: dict[Path, tuple[float, float, Path]] = {}
-    best_b: dict[Path, tuple[float, float, Path]] = {}
+    if len(free_a) * len(free_b) >= BATCH_FROM:
+        best_a, best_b = _best_two_batched(m, free_a, free_b)
+    else:
+        best_a, best_b = _best_two(m, free_a, free_b)
+    for x, (s, second, y) in best_a.items():
+        if s < m.t.moved or s - second < m.t.margin:
+            continue
+        s_b, second_b, back = best_b[y]
+        if back == x and s_b - second_b >= m.t.margin and m.free(x, y):
+            m.take(x, y, s)
+
+
+Best = dict[Path, tuple[float, float, Path]]  # item → (best similarity, second best, best partner)
+
+
+def _best_two(m: Matching, free_a: list[Path], free_b: list[Path]) -> tuple[Best, Best]:
+    best_a: Best = {}
+    best_b: Best = {}
     for x in free_a:
         for y in free_b:
             s = m.similarity(x, y)
@@ -373,9 +401,40 @@ def match_moved(m: Matching) -> None:
                     best[key] = (s, first, other)
                 elif s > second:
                     best[key] = (first, s, who)
-    for x, (s, second, y) in best_a.items():
-        if s < m.t.moved or s - second < m.t.margin:
-            continue
-        s_b, second_b, back = best_b[y]
-        if back == x and s_b - second_b >= m.t.margin and m.free(x, y):
-            m.take(x, y, s)
+    return best_a, best_b
+
+
+def _best_two_batched(m: Matching, free_a: list[Path], free_b: list[Path]) -> tuple[Best, Best]:
+    """`_best_two` from blocks of sparse products: thousands of free items on each side (two
+    long documents that differ a lot) would be millions of pairs in Python."""
+    import numpy as np
+
+    col_first = np.zeros(len(free_b))
+    col_second = np.zeros(len(free_b))
+    col_who = np.full(len(free_b), -1)
+    best_a: Best = {}
+    for start, block in m.f.similarity_blocks(free_a, free_b, m.t.heading_weight):
+        top = np.argmax(block, axis=1)
+        first = block[np.arange(len(block)), top]
+        second = np.partition(block, -2, axis=1)[:, -2] if block.shape[1] > 1 else np.zeros(len(block))
+        for k, (j, s, s2) in enumerate(zip(top.tolist(), first.tolist(), second.tolist(), strict=True)):
+            if s > 0.0:
+                best_a[free_a[start + k]] = (s, s2, free_b[j])
+        # Columns: merge this block's two best rows into the running two best.
+        rows = np.argmax(block, axis=0)
+        block_first = block[rows, np.arange(block.shape[1])]
+        block_second = np.partition(block, -2, axis=0)[-2] if len(block) > 1 else np.zeros(block.shape[1])
+        better = block_first > col_first
+        col_second = np.where(
+            better, np.maximum(col_first, block_second), np.maximum(col_second, block_first)
+        )
+        col_who = np.where(better, rows + start, col_who)
+        col_first = np.where(better, block_first, col_first)
+    best_b: Best = {
+        free_b[j]: (s, s2, free_a[i])
+        for j, (s, s2, i) in enumerate(
+            zip(col_first.tolist(), col_second.tolist(), col_who.tolist(), strict=True)
+        )
+        if i >= 0
+    }
+    return best_a, best_b

@@ -40,6 +40,14 @@ def short_name(path: str | None, fallback: str) -> str:
     return PurePath(path).stem or fallback
 
 
+def short_names(paths: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Short names for headers and tables: file stems, with the folder when stems repeat."""
+    stems = [short_name(p, f"#{i + 1}") for i, p in enumerate(paths)]
+    if len(set(stems)) == len(stems):
+        return tuple(stems)
+    return tuple(p if p != "-" else stems[i] for i, p in enumerate(paths))
+
+
 def summary(script: EditScript) -> list[str]:
     """Two lines: what happened, then how alike the outlines are."""
     return [

@@ -11,9 +11,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 
-from .align import Alignment, Path
-from .similarity import normalise
+from .align import Alignment
+from .side import Path, Side
 
 
 class Op(str, Enum):
@@ -54,12 +55,12 @@ class EditScript:
         """Whether the outlines differ at all (anything but `keep`)."""
         return any(e.op is not Op.KEEP for e in self.edits)
 
-    def to_dict(self, names: tuple[str, str] | None = None) -> dict:
+    def to_dict(self, names: tuple[str, str] | None = None) -> dict[str, Any]:
         """The diff as a JSON-ready dict: both documents, the scores, and every operation
         with the items it touches described in full (docs/diff.schema.json)."""
         sides = (self.alignment.a, self.alignment.b)
 
-        def document(i: int) -> dict:
+        def document(i: int) -> dict[str, Any]:
             outline = sides[i].outline
             return {
                 "file": names[i] if names else outline.source,
@@ -67,7 +68,7 @@ class EditScript:
                 "items": len(sides[i].nodes),
             }
 
-        def item(side, path: Path | None) -> dict | None:
+        def item(side: Side, path: Path | None) -> dict[str, Any] | None:
             if path is None:
                 return None
             node = side.node[path]
@@ -147,9 +148,9 @@ def edit_script(alignment: Alignment) -> EditScript:
     """
     a, b, pairs, sims = alignment.a, alignment.b, alignment.pairs, alignment.similarity
     in_order: set[Path] = set()
-    for x, y in pairs.items():
-        matched_kids = [c for c in a.children[x] if c in pairs and b.parent[pairs[c]] == y]
-        target_kids = [c for c in b.children[y] if c in alignment.reverse]
+    for parent_a, parent_b in pairs.items():
+        matched_kids = [c for c in a.children[parent_a] if c in pairs and b.parent[pairs[c]] == parent_b]
+        target_kids = [c for c in b.children[parent_b] if c in alignment.reverse]
         in_order |= _in_order(matched_kids, target_kids, pairs)
 
     edits: list[Edit] = []
@@ -164,9 +165,9 @@ def edit_script(alignment: Alignment) -> EditScript:
         ops: list[Op] = []
         if len(x) != len(y):
             ops.append(Op.LEVEL)
-        elif pairs.get(a.parent[x]) != b.parent[y] or x not in in_order:
+        elif pairs.get(x[:-1]) != y[:-1] or x not in in_order:  # a path's parent is its prefix
             ops.append(Op.MOVE)
-        if normalise(a.heading[x]) != normalise(b.heading[y]):
+        if a.key(x) != b.key(y):
             ops.append(Op.UPDATE)
         if not ops:
             ops.append(Op.KEEP)

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from tigang.outline.model import Family, Marker, Node, Outline, Placement
 
+from .similarity import normalise
+
 Path = tuple[int, ...]
 ROOT: Path = ()
 _PART_MARKER = Marker(text="", family=Family.SECTION, number=0, style="part")
@@ -32,6 +34,13 @@ class Side:
     position: dict[Path, int] = field(default_factory=dict)  # index in `order`
     virtual: set[Path] = field(default_factory=set)  # part titles: not items of the outline
     outline_path: dict[Path, Path] = field(default_factory=dict)  # item → its path in the outline
+    _keys: dict[Path, str] | None = None
+
+    def key(self, path: Path | None) -> str:
+        """The item's heading as compared (`similarity.normalise`); "" for no item."""
+        if self._keys is None:
+            self._keys = {p: normalise(h) for p, h in self.heading.items()}
+        return self._keys[path] if path is not None else ""
 
     @classmethod
     def of(cls, outline: Outline, *, parts: bool = False) -> Side:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 from tigang.outline.model import Node, Outline
 
@@ -21,6 +22,9 @@ class SkeletonItem:
     node: Node
     share: int  # how many outlines have it (the reference included)
     children: tuple[SkeletonItem, ...]
+    # Each outline's counterpart of the item, None where it has none (the report shows who
+    # departs where); the reference's own node at the reference's index.
+    found: tuple[Node | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,8 @@ class Skeleton:
     need: int  # outlines an item must be in (the reference included) to be in the skeleton
     items: tuple[SkeletonItem, ...]
     scores: tuple[tuple[float, ...], ...]  # pairwise similarity, symmetric
+    # Per outline, its items with no counterpart in the reference: where it goes its own way.
+    unmatched: tuple[tuple[Node, ...], ...] = ()
 
 
 def compare_many(outlines: list[Outline], min_share: float = 0.5) -> Skeleton:
@@ -43,15 +49,24 @@ def compare_many(outlines: list[Outline], min_share: float = 0.5) -> Skeleton:
             scores[i][j] = scores[j][i] = script.score
     reference = max(range(n), key=lambda i: (sum(scores[i]), -i))
     share: dict[tuple[int, ...], int] = {}
+    found: dict[tuple[int, ...], list[Node | None]] = {}
+    unmatched: list[tuple[Node, ...]] = []
     for other in range(n):
         if other == reference:
+            unmatched.append(())
             continue
         if reference < other:
-            matched = set(scripts[(reference, other)].alignment.pairs)
+            al = scripts[(reference, other)].alignment
+            partner, theirs = dict(al.pairs), al.b
         else:
-            matched = set(scripts[(other, reference)].alignment.pairs.values())
-        for path in matched:
+            al = scripts[(other, reference)].alignment
+            partner, theirs = dict(al.reverse), al.a
+        partner.pop((), None)
+        for path, their_path in partner.items():
             share[path] = share.get(path, 0) + 1
+            found.setdefault(path, [None] * n)[other] = theirs.node[their_path]
+        matched = set(partner.values())
+        unmatched.append(tuple(theirs.node[p] for p in theirs.nodes if p not in matched))
     need = max(1, math.ceil(min_share * n - 1e-9))
 
     def keep(nodes: tuple[Node, ...], prefix: tuple[int, ...]) -> tuple[SkeletonItem, ...]:
@@ -61,14 +76,16 @@ def compare_many(outlines: list[Outline], min_share: float = 0.5) -> Skeleton:
             children = keep(node.children, path)
             count = share.get(path, 0) + 1
             if count >= need or children:
-                out.append(SkeletonItem(node, count, children))
+                counterparts = found.get(path, [None] * n)
+                counterparts[reference] = node
+                out.append(SkeletonItem(node, count, children, tuple(counterparts)))
         return tuple(out)
 
     items = keep(outlines[reference].nodes, ())
-    return Skeleton(reference, n, need, items, tuple(tuple(row) for row in scores))
+    return Skeleton(reference, n, need, items, tuple(tuple(row) for row in scores), tuple(unmatched))
 
 
-def skeleton_to_dicts(items: tuple[SkeletonItem, ...]) -> list[dict]:
+def skeleton_to_dicts(items: tuple[SkeletonItem, ...]) -> list[dict[str, Any]]:
     """The skeleton as JSON-ready nested dicts (marker, heading, level, share, children)."""
     return [
         {

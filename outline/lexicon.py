@@ -89,10 +89,16 @@ SECTION_ORDER = (Family.SECTION, Family.PAREN_SECTION, Family.ARABIC, Family.PAR
 # Families the tree ranks with another one of SECTION_ORDER: 1） stands where （1） does. The
 # linter's level order leaves them out.
 SAME_RANK = {Family.ARABIC_CLOSE: Family.PAREN_ARABIC}
+# The rank of each section family in the usual order (0 = 一、), SAME_RANK included.
+SECTION_RANK = {family: rank for rank, family in enumerate(SECTION_ORDER)} | {
+    family: SECTION_ORDER.index(same) for family, same in SAME_RANK.items()
+}
 # Articles are numbered through the whole law, not within their chapter or section.
 CONTINUOUS_STYLES = frozenset({"division:条"})
 # Chapters and sections may restart in every part (民法典) or run on across parts (条例 whose
 # 第二编 starts at 第六章): both are normal, so a first item that continues is no anomaly.
+# Units of 第X… divisions, outermost first: 第一章 第一节 nests, 第一节 第一章 does not.
+DIVISION_ORDER = ("部分", "编", "分编", "章", "节", "条")
 MAY_CONTINUE = frozenset({"division:章", "division:节", "division:分编"})
 
 # Characters offered to the grammar at a clause start: the longest marker (第一百二十三部分)

@@ -49,7 +49,14 @@ _TAG = re.compile(rf"</?{one_of(HTML_TAGS)}(?:\s[^<>]*)?/?>", re.I)
 _HEADING = re.compile(r"^(#{1,6})(?:\s+|$)")
 _QUOTE = re.compile(r"^(?:>\s?)+")
 _BULLET = re.compile(r"^([ \t]*)[-*+]\s+(?=\S)")
+# Heading and quote signs left at the start once the outer markup is gone (## ## 标题, **> 引文**).
+_LEFTOVER_SIGNS = re.compile(r"^(?:(?:#{1,6}|>)[ \t\u3000]+)+")
 _BOLD = re.compile(r"\*\*")  # not __: in Chinese templates ___ is a blank to fill in
+# Invisible format characters web pages and word processors leave inside words and markers
+# (一\u200b、, bidi overrides that reorder what a reader sees): removed from the text, kept in `raw`.
+_INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
+_DROP_INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARS))
 _YAML_TITLE = re.compile(r"^title\s*:\s*(.+?)\s*$")
 
 
@@ -60,6 +67,8 @@ def split_lines(text: str) -> tuple[list[SourceLine], dict[str, str]]:
     kinds = [LineKind.TEXT] * len(raw_lines)
     _mark_front_matter(raw_lines, kinds, meta)
     stripped = _strip_comments(raw_lines, kinds)
+    if _INVISIBLE.search(text):
+        stripped = [line.translate(_DROP_INVISIBLE) for line in stripped]
     _mark_details(stripped, kinds)
     lines = []
     for index, raw in enumerate(raw_lines):
@@ -125,6 +134,7 @@ def clean_markup(line: str) -> Markup:
     if "**" in text:
         emphasised = emphasised or (text.startswith("**") and text.endswith("**"))
         text = _BOLD.sub("", text)
+    text = _LEFTOVER_SIGNS.sub("", text.strip(WHITESPACE))
     return Markup(text.strip(WHITESPACE), emphasised, heading_level, bullet_depth, quoted)
 
 

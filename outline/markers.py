@@ -22,7 +22,9 @@ from .lexicon import (
     CLOSERS,
     COLONS,
     COMMAS,
+    DIVISION_ORDER,
     HALF_WIDTH,
+    SECTION_RANK,
     SEQUENCE_WORDS,
     SPACES,
     STOPS,
@@ -263,12 +265,32 @@ def scan_paragraph(text: str) -> list[MarkerHit]:
             if marker.family is Family.ARABIC and not marker.punct:
                 continue  # `1 总则` is a heading form; inline it is a time (11:37 来源) or a count
         hits.append(MarkerHit(marker, start, length, placement))
-        # A marker right after a section marker (三、①抓紧编制规划。②…) starts that item's list.
-        # Not after an enumerator: 一是一、二是二 is an idiom.
-        after = start + length
-        nested = None
-        if not marker.family.is_enumerator and after < len(text):
+        # A marker right after a section marker (三、①抓紧编制规划。②…) starts that item's list,
+        # and so on down (第一章 第一节 第一条). Not after an enumerator: 一是一、二是二 is an idiom.
+        outer, after = marker, start + length
+        while not outer.family.is_enumerator and after < len(text):
             nested = parse_marker(text[after : after + WINDOW])
-        if nested is not None and not nested[0].family.is_enumerator and nested[0].number == 1:
-            hits.append(MarkerHit(nested[0], after, nested[1], Placement.INLINE))
+            if nested is None or not _starts_inner_list(outer, nested[0]):
+                break
+            # At a paragraph's start the inner marker leads too: its item outlives the paragraph
+            # (第一章 第一节 总则 / 第一条 …: the article belongs to the section).
+            hits.append(MarkerHit(nested[0], after, nested[1], placement))
+            outer, after = nested[0], after + nested[1]
     return hits
+
+
+_DIVISION_RANK = {unit: rank for rank, unit in enumerate(DIVISION_ORDER)}
+
+
+def _starts_inner_list(outer: Marker, inner: Marker) -> bool:
+    """A first marker right after another one opens the outer item's list only when it ranks
+    below it (三、① / （一）1. / 第一章 第一节); （一）（一）, 1.（一） or 1.第一章 is a heading
+    that quotes a marker."""
+    if inner.family.is_enumerator or inner.number != 1 or inner.style == outer.style:
+        return False
+    if inner.family is Family.DIVISION:
+        if outer.family is not Family.DIVISION:
+            return False
+        return _DIVISION_RANK.get(inner.unit, -1) > _DIVISION_RANK.get(outer.unit, len(_DIVISION_RANK))
+    outer_rank, inner_rank = SECTION_RANK.get(outer.family), SECTION_RANK.get(inner.family)
+    return outer_rank is None or inner_rank is None or inner_rank > outer_rank

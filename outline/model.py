@@ -7,9 +7,15 @@ body and children, an `Outline` is a whole document (title, front matter, nodes)
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
+
+# The version of the dict (and JSON) form of an outline: `Outline.to_dict` writes it and
+# `Outline.from_dict` reads it back, losslessly. Older JSON (no "version") reads back too, with
+# the marker details guessed from its style.
+FORMAT_VERSION = 1
 
 
 class Family(str, Enum):
@@ -170,9 +176,49 @@ class Appendix:
     nodes: tuple[Node, ...] = ()
 
 
+class FrozenMeta(dict[str, str]):
+    """`Outline.meta`: reader notes ({"format": "docx"}), read-only like the rest of the outline.
+    A dict subclass, so it prints, compares and serialises as one; a changed copy goes through
+    `dataclasses.replace(outline, meta={**outline.meta, …})`."""
+
+    def _refuse(self, *_: object, **__: object) -> None:
+        raise TypeError(
+            "Outline.meta is read-only: dataclasses.replace(outline, meta=...) makes a changed copy"
+        )
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = __ior__ = _refuse  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[type, tuple[dict[str, str]]]:  # pickling must not call __setitem__
+        return (FrozenMeta, (dict(self),))
+
+
+@dataclass(frozen=True, slots=True)
+class PageMap:
+    """Where the lines of a text made from a PDF were printed. Text line k (1-based) joins
+    the printed lines `lines[k - 1]`: (offset in the text line, page, line on that page), one
+    for each printed line, so a marker's column finds its own printed line."""
+
+    lines: tuple[tuple[tuple[int, int, int], ...], ...]
+
+    def locate(self, line: int, column: int = 1) -> tuple[int, int] | None:
+        """(page, line on the page) of `column` (1-based) on text line `line`."""
+        if not 1 <= line <= len(self.lines) or not self.lines[line - 1]:
+            return None
+        found = self.lines[line - 1][0]
+        for printed in self.lines[line - 1]:
+            if printed[0] <= column - 1:
+                found = printed
+        return found[1], found[2]
+
+    def label(self, line: int, column: int = 1) -> str | None:
+        """`p3:12`: page 3, line 12 from the top of the page."""
+        where = self.locate(line, column)
+        return f"p{where[0]}:{where[1]}" if where else None
+
+
 @dataclass(frozen=True, slots=True)
 class Outline:
-    """A parsed document."""
+    """A parsed document. Immutable: `dataclasses.replace` makes changed copies."""
 
     title: str | None
     nodes: tuple[Node, ...]
@@ -188,9 +234,19 @@ class Outline:
     source: str | None = None  # path, or "-" for standard input
     line_count: int = 0
     tail: str = ""  # the last characters of the body: does the speech end, or is it cut off?
-    meta: dict[str, str] = field(default_factory=dict)
+    meta: Mapping[str, str] = field(default_factory=FrozenMeta)
     parts: tuple[Part, ...] = ()  # empty when the document has no unnumbered part titles
     appendix: tuple[Appendix, ...] = ()
+    pages: PageMap | None = None  # for a PDF: where each line was printed (show says p3:12)
+
+    def where(self, node: Node) -> str:
+        """Where a node stands, as `show` prints it: `p3:12` for a PDF, else its line `12`."""
+        label = self.pages.label(node.line, node.column) if self.pages else None
+        return label or str(node.line)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.meta, FrozenMeta):
+            object.__setattr__(self, "meta", FrozenMeta(self.meta))
 
     def walk(self) -> Iterator[Node]:
         """Every node in document order."""
@@ -199,3 +255,199 @@ class Outline:
 
     def __len__(self) -> int:
         return sum(1 for _ in self.walk())
+
+    def __repr__(self) -> str:  # the dataclass repr would print every node of a 300-item law
+        return f"Outline(title={self.title!r}, items={len(self)}, source={self.source!r})"
+
+    def __rich__(self) -> Any:
+        """`rich.print(outline)`, and Jupyter with rich's display: the terminal tree."""
+        from .render.terminal import build_tree  # the model stays free of rendering at import
+
+        return build_tree(self)
+
+    def _repr_html_(self) -> str:
+        """Jupyter: the outline as nested lists, markers bold, line numbers dimmed."""
+        from html import escape
+
+        def items(nodes: tuple[Node, ...]) -> str:
+            return "".join(
+                f"<li><b>{escape(n.marker.text)}</b>{escape(n.label[len(n.marker.text) :])}"
+                f' <span style="opacity:.5">:{n.line}</span>'
+                + (f"<ul>{items(n.children)}</ul>" if n.children else "")
+                + "</li>"
+                for n in nodes
+            )
+
+        title = f"<p><b>{escape(self.title)}</b></p>" if self.title else ""
+        return f'{title}<ul style="list-style:none">{items(self.nodes)}</ul>'
+
+    def to_dict(self, *, body: bool = True, depth: int | None = None) -> dict[str, Any]:
+        """The outline as plain data: the JSON of `tigang show --format json` (docs/outline.md,
+        docs/outline.schema.json). With every body and level it is lossless:
+        `Outline.from_dict(o.to_dict()) == o`."""
+        return {
+            "version": FORMAT_VERSION,
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "salutation": self.salutation,
+            "closing": {"line": self.closing_line, "text": self.closing} if self.closing else None,
+            "source": self.source,
+            "encoding": self.encoding,
+            "title_line": self.title_line,
+            "body_lines": list(self.body_lines) if self.body_lines else None,
+            "line_count": self.line_count,
+            "tail": self.tail,
+            "toc": [
+                {
+                    "marker": e.marker.text,
+                    "heading": e.heading,
+                    "line": e.line,
+                    "marker_info": _marker_info(e.marker),
+                }
+                for e in self.toc
+            ],
+            "noise_lines": list(self.noise_lines),
+            "meta": dict(self.meta),  # reader notes: {"format": "docx", "heading_markers": …}
+            "parts": [{"title": p.title, "line": p.line, "items": [p.start, p.end]} for p in self.parts],
+            "outline": [_node_to_dict(node, body, depth, self.pages) for node in self.nodes],
+            "appendix": [
+                {
+                    "title": a.title,
+                    "line": a.line,
+                    "outline": [_node_to_dict(n, body, depth, self.pages) for n in a.nodes],
+                }
+                for a in self.appendix
+            ],
+        } | ({"pages": [[list(p) for p in printed] for printed in self.pages.lines]} if self.pages else {})
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Outline:
+        """An outline back from `to_dict` (or from the JSON of `tigang show --format json`)."""
+        closing = data.get("closing") or {}
+        body_lines = data.get("body_lines")
+        return cls(
+            title=data.get("title"),
+            nodes=tuple(_node_from_dict(n) for n in data.get("outline", ())),
+            subtitle=data.get("subtitle"),
+            salutation=data.get("salutation"),
+            closing=closing.get("text"),
+            closing_line=closing.get("line"),
+            toc=tuple(
+                TocEntry(_marker_from_dict(e["marker"], e.get("marker_info"), ""), e["heading"], e["line"])
+                for e in data.get("toc", ())
+            ),
+            title_line=data.get("title_line"),
+            body_lines=(body_lines[0], body_lines[1]) if body_lines else None,
+            noise_lines=tuple(data.get("noise_lines", ())),
+            encoding=data.get("encoding", "utf-8"),
+            source=data.get("source"),
+            line_count=data.get("line_count", 0),
+            tail=data.get("tail", ""),
+            meta=FrozenMeta(data.get("meta") or {}),
+            parts=tuple(
+                Part(p["title"], p["line"], p["items"][0], p["items"][1]) for p in data.get("parts", ())
+            ),
+            appendix=tuple(
+                Appendix(a["title"], a["line"], tuple(_node_from_dict(n) for n in a.get("outline", ())))
+                for a in data.get("appendix", ())
+            ),
+            pages=PageMap(tuple(tuple((p[0], p[1], p[2]) for p in printed) for printed in data["pages"]))
+            if data.get("pages")
+            else None,
+        )
+
+
+def _marker_info(marker: Marker) -> dict[str, Any]:
+    return {
+        "family": marker.family.value,
+        "number": marker.number,
+        "unit": marker.unit,
+        "punct": marker.punct,
+        "full_width": marker.full_width,
+        "style": marker.style,
+    }
+
+
+def _node_to_dict(node: Node, body: bool, depth: int | None, pages: PageMap | None) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "level": node.level,
+        "marker": node.marker.text,
+        "number": node.number,
+        "heading": node.heading,
+        "line": node.line,
+        "column": node.column,
+        "end_line": node.end_line,
+        "family": node.marker.style,  # the style, under its first name (the contract keeps it)
+        "marker_info": _marker_info(node.marker),
+        "placement": node.placement.value,
+        "anomalies": [
+            {"kind": a.kind.value, "found": a.found, "expected": a.expected, "text": str(a)}
+            for a in node.anomalies
+        ],
+        "terminator": node.terminator,
+        "bare": node.bare,
+        "rule": node.rule,
+    }
+    if body:
+        data["body"] = node.body
+    where = pages.locate(node.line, node.column) if pages else None
+    if where:  # a PDF: the page, and the line on it counted from the top
+        data["page"], data["page_line"] = where
+    keep = depth is None or node.level < depth
+    data["children"] = [_node_to_dict(child, body, depth, pages) for child in node.children] if keep else []
+    return data
+
+
+def _marker_from_dict(text: str, info: Mapping[str, Any] | None, style: str) -> Marker:
+    if info is not None:
+        return Marker(
+            text,
+            Family(info["family"]),
+            info["number"],
+            info.get("unit", ""),
+            info.get("punct", ""),
+            info.get("full_width", True),
+            info.get("style", ""),
+        )
+    # JSON without marker details (before version 1): read them off the style and the text.
+    family, _, rest = style.partition(":")
+    unit = rest.split(":")[0] if family == Family.DIVISION.value else ""
+    punct = text[-1] if text[-1:] in "、．.，,：:）)" else ""
+    half = any(ch in text for ch in "().,:")
+    try:
+        kind = Family(family)
+    except ValueError:
+        kind = Family.SECTION
+    return Marker(text, kind, 0, unit, punct, not half, style)
+
+
+def _node_from_dict(data: Mapping[str, Any]) -> Node:
+    marker = _marker_from_dict(data["marker"], data.get("marker_info"), data.get("family", ""))
+    if "marker_info" not in data:
+        marker = Marker(
+            marker.text,
+            marker.family,
+            data["number"],
+            marker.unit,
+            marker.punct,
+            marker.full_width,
+            marker.style,
+        )
+    return Node(
+        marker=marker,
+        number=data["number"],
+        heading=data["heading"],
+        line=data["line"],
+        column=data.get("column", 1),
+        end_line=data.get("end_line", data["line"]),
+        level=data["level"],
+        placement=Placement(data.get("placement", "lead")),
+        body=data.get("body", ""),
+        terminator=data.get("terminator", ""),
+        bare=data.get("bare", False),
+        children=tuple(_node_from_dict(child) for child in data.get("children", ())),
+        anomalies=tuple(
+            Anomaly(AnomalyKind(a["kind"]), a["found"], a.get("expected")) for a in data.get("anomalies", ())
+        ),
+        rule=data.get("rule", ""),
+    )

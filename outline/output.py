@@ -54,3 +54,24 @@ def write_text_atomic(path: str | Path, text: str, *, force: bool = True) -> Pat
 
 def write_bytes_atomic(path: str | Path, data: bytes, *, force: bool = True) -> Path:
     return write_atomic(path, lambda tmp: tmp.write_bytes(data), force=force)
+
+
+def replace_in_place(path: str | Path, data: bytes, *, backup: bool = True) -> Path | None:
+    """Replace the file at `path` with `data`, keeping its permissions; with `backup`, first
+    keep the original as `path.bak`. Both writes are atomic: a failure leaves the original as
+    it was. Returns the backup's path."""
+    target = Path(path)
+    mode = target.stat().st_mode & 0o7777
+    saved = None
+    if backup:
+        original = target.read_bytes()
+        saved = write_atomic(
+            target.with_name(target.name + ".bak"), lambda tmp: _write_as(tmp, original, mode)
+        )
+    write_atomic(target, lambda tmp: _write_as(tmp, data, mode))
+    return saved
+
+
+def _write_as(tmp: Path, data: bytes, mode: int) -> None:
+    tmp.write_bytes(data)
+    os.chmod(tmp, mode)

@@ -24,9 +24,9 @@ line span and tail.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .front import (
@@ -113,6 +113,7 @@ def _front(state: ParseState) -> None:
 
 def _events(state: ParseState) -> None:
     hits, front = state.hits, state.front
+    assert front is not None  # the front stage ran
     toc = set(front.toc)
     events: list[Event] = []
     last_body = None
@@ -172,7 +173,7 @@ STAGES: tuple[Stage, ...] = (
 
 
 @contextmanager
-def _cyclic_gc_paused():
+def _cyclic_gc_paused() -> Iterator[None]:
     """The parse allocates many small acyclic objects; the cyclic collector would scan them
     again and again for nothing (about a quarter of the time on a 10 MB input)."""
     was_enabled = gc.isenabled()
@@ -196,6 +197,7 @@ def parse_text(text: str, *, source: str | None = None, encoding: str = "utf-8")
 def _outline(state: ParseState) -> Outline:
     """The `Outline` the stages found: front matter, nodes, and where the speech ends."""
     front, events, last_body, paragraphs = state.front, state.events, state.last_body, state.paragraphs
+    assert front is not None  # the front stage ran
     closing = next(
         (
             e.paragraph
@@ -232,9 +234,11 @@ def _outline(state: ParseState) -> Outline:
 
 
 def parse_file(path: str | Path) -> Outline:
-    """Read, decode and parse a file ("-" reads standard input): text, markdown, HTML or
-    Word .docx (see `outline.readers`). Raises InputError."""
+    """Read, decode and parse a file ("-" reads standard input): text, markdown, HTML,
+    Word .docx (and .doc/.wps through LibreOffice) or PDF (see `outline.readers`). Raises InputError."""
     document = read_document(path)
     outline = parse_text(document.text, source=document.name, encoding=document.encoding)
-    outline.meta.update(document.meta)
+    if document.meta or document.pages is not None:
+        meta = {**outline.meta, **document.meta}
+        outline = replace(outline, meta=meta, pages=document.pages or outline.pages)
     return outline

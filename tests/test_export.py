@@ -263,7 +263,9 @@ def test_exporters_and_suffixes():
     assert exporter_for_suffix(".mmd") == "mermaid"
     assert exporter_for_suffix(".gv") == "dot"
     assert exporter_for_suffix(".png") is None
-    assert [name for name, e in EXPORTERS.items() if e.binary] == ["xmind"]
+    assert exporter_for_suffix(".DOCX") == "docx"
+    assert exporter_for_suffix(".pptx") == "pptx"
+    assert [name for name, e in EXPORTERS.items() if e.binary] == ["xmind", "docx", "pptx"]
 
 
 # --- the command ------------------------------------------------------------------------

@@ -161,6 +161,38 @@ def test_marker_soup_never_raises(text):
     assert levels_ok
 
 
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(PIECES, max_size=60).map("".join))
+def test_marker_soup_markdown_export_reparses_to_the_same_tree(text):
+    """What `export -f markdown` writes reads back as the same outline, however odd the input
+    (markers quoting markers, leftover heading signs, repeated lone enumerators)."""
+    first = parse_text(text)
+    again = parse_text(render_markdown(first))
+    assert flat(again) == flat(first)
+    assert again.title == first.title
+
+
+INVISIBLE = "\u200b\u200d\u200e\u202a\u202e\u2066\u2069\u00ad\ufeff"
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(outlines(), st.data())
+def test_invisible_characters_change_nothing(generated, data):
+    """Zero-width and bidi control characters copied from web pages, even inside a marker
+    (一\u200b、), leave the outline as it is; line numbers stay those of the file."""
+    text, expected = to_document(*generated)
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=12)))
+    chars = data.draw(st.lists(st.sampled_from(INVISIBLE), min_size=len(cuts), max_size=len(cuts)))
+    noisy, last = [], 0
+    for cut, char in zip(cuts, chars, strict=True):
+        noisy += [text[last:cut], char]
+        last = cut
+    noisy.append(text[last:])
+    clean, dirty = parse_text(text), parse_text("".join(noisy))
+    assert flat(dirty) == flat(clean) == expected
+    assert [n.line for n in dirty.walk()] == [n.line for n in clean.walk()]
+
+
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "讲话稿示例.txt"
 REAL_LIKE = [*sorted((Path(__file__).parent / "fixtures" / "speeches").glob("*.txt")), EXAMPLE]
 
@@ -212,3 +244,14 @@ def test_renumbering_a_generated_outline_changes_nothing(generated, shift):
     if flat(a) and [(lv, h) for lv, _, h in flat(a)] == [(lv, h) for lv, _, h in flat(b)]:
         script = diff(a, b)
         assert {e.op for e in script.edits} == {Op.KEEP} and script.score == 1.0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=60).map("".join))
+def test_to_dict_round_trips_any_outline(text):
+    import json
+
+    from tigang.outline import Outline
+
+    outline = parse_text(text)
+    assert Outline.from_dict(json.loads(json.dumps(outline.to_dict()))) == outline

@@ -52,12 +52,23 @@ def test_stored_texts_are_not_copies_of_shared_texts(shared):
 
 def test_dev_pairs_align_as_measured(results):
     p, r, f = totals([res for res in results.values() if res.pair.split == "dev"])
-    assert p >= 0.80 and r >= 0.83 and f >= 0.83, (p, r, f)
+    assert p >= 0.83 and r >= 0.85 and f >= 0.85, (p, r, f)
 
 
 def test_heldout_pairs_align_as_measured(results):
     p, r, f = totals([res for res in results.values() if res.pair.split == "heldout"])
-    assert p >= 0.75 and r >= 0.77 and f >= 0.77, (p, r, f)
+    assert p >= 0.83 and r >= 0.75 and f >= 0.79, (p, r, f)
+
+
+def test_heldout2_pairs_align_as_measured(results):
+    p, r, f = totals([res for res in results.values() if res.pair.split == "heldout2"])
+    assert p >= 0.80 and r >= 0.86 and f >= 0.83, (p, r, f)
+
+
+def test_heldout3_pairs_align_as_measured(results):
+    """Annotated after the aligner's rules were fixed, measured once: a floor, not a target."""
+    p, r, f = totals([res for res in results.values() if res.pair.split == "heldout3"])
+    assert p >= 0.70 and r >= 0.67 and f >= 0.69, (p, r, f)
 
 
 def test_scores_of_real_pairs(results, shared):

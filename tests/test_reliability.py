@@ -213,6 +213,21 @@ def test_an_interrupted_similarity_stage_is_reported_as_partial(corpus, monkeypa
 # --- signals ------------------------------------------------------------------------------
 
 
+def _wait_until_loading_numpy(pid: int, timeout: float = 60.0) -> None:
+    """Until the command is importing the drawing libraries: a signal before Python's own
+    start-up has finished (site.py) is the interpreter's to report, not tigang's. On a busy
+    machine a fixed delay cannot tell the two apart; the mapped numpy extension can."""
+    maps = Path(f"/proc/{pid}/maps")
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if "numpy" in maps.read_text():
+                return
+        except OSError:  # not Linux, or the process has ended
+            return
+        time.sleep(0.01)
+
+
 def test_ctrl_c_and_sigterm_end_in_one_line(tmp_path):
     """Ctrl-C while the command starts, SIGTERM while it draws: no traceback, no temporary
     file left beside the output."""
@@ -220,13 +235,14 @@ def test_ctrl_c_and_sigterm_end_in_one_line(tmp_path):
     out = tmp_path / "big.png"
     big = tmp_path / "big.txt"
     big.write_text("".join(f"{i}. 第{i}项工作要抓紧落实\n" for i in range(1, 1400)), encoding="utf-8")
-    for sig, when in ((signal.SIGINT, 0.05), (signal.SIGTERM, 2.0)):
+    for sig, when in ((signal.SIGINT, 0.0), (signal.SIGTERM, 2.0)):
         proc = subprocess.Popen(
             [sys.executable, "-m", "tigang", "render", str(big), "-o", str(out), "--force"],
             stderr=subprocess.PIPE,
             stdout=subprocess.PIPE,
             env=env,
         )
+        _wait_until_loading_numpy(proc.pid)
         time.sleep(when)
         proc.send_signal(sig)
         _, err = proc.communicate(timeout=120)

@@ -45,6 +45,26 @@ CASES = {
         "2024年工作安排\n一、稳增长\n",
         "一、经济发展\n  （一）工业增长\n一是动力不足\n二是短板突出\n一、稳增长",
     ),
+    "a marker right after a marker of lower rank opens its list": (
+        "三、①抓紧编制规划。②加快项目审批。\n四、强化保障\n",
+        "三、\n  ①抓紧编制规划\n  ②加快项目审批\n四、强化保障",
+    ),
+    "a law's chapter, section and article on one line nest": (
+        "第一章 第一节 总体要求\n第一条 为了规范管理，制定本办法。\n第二节 适用范围\n",
+        "第一章\n  第一节 总体要求\n    第一条 为了规范管理，制定本办法\n  第二节 适用范围",
+    ),
+    "a heading that quotes a marker of its own rank or higher is text": (
+        "（一）（一）类项目的认定\n（二）（一）类与（二）类的衔接\n1.一、二类标准的适用\n",
+        "（一）（一）类项目的认定\n（二）（一）类与（二）类的衔接\n  1.一、二类标准的适用",
+    ),
+    "a twice-repeated 二是 without 一是 is prose, not a cut-off run": (
+        "一、工作要求\n二是要加强领导。\n二是要狠抓落实。\n二、保障措施\n",
+        "一、工作要求\n二、保障措施",
+    ),
+    "zero-width and bidi characters inside markers are invisible": (
+        "一\u200b、总体\u200d要求\n（\u2066一\u2069）指导思想\n\u202e二、重点任务\n",
+        "一、总体要求\n  （一）指导思想\n二、重点任务",
+    ),
     # The failure classes seen on unseen texts (issue 12), each in a made-up text of its shape.
     "a series that restarts after a prose lead-in is a new series, not a sublist of the last item": (
         "一、抓好队伍建设\n1、开展业务培训\n2、完善考核办法\n二、改进服务方式\n1、推行预约服务\n"

@@ -104,8 +104,6 @@ def family_skeleton(con, family: TemplateFamily, *, min_share: float = 0.5, max_
     from ..skeleton import compare_many
 
     members = central_members(con, family, max_members)
-    rows = store.node_rows(con, members)
-    titles = store.titles(con, members)
-    paths = store.paths_by_id(con, members)
-    outlines = [store.outline_from_rows(rows[d], titles[d], paths[d]) for d in members]
-    return compare_many(outlines, min_share), [paths[d] for d in members], outlines
+    stored = store.outlines(con, members)
+    outlines = [stored[d] for d in members]
+    return compare_many(outlines, min_share), [o.source or "" for o in outlines], outlines

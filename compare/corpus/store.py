@@ -448,6 +448,22 @@ def node_rows(con, ids: Iterable[int]) -> dict[int, list[NodeRow]]:
     return out
 
 
+def ids_by_path(con, paths: Iterable[str]) -> dict[str, int]:
+    return dict(
+        con.execute(
+            "select path, id from documents where path in (select unnest($1::varchar[]))",
+            [sorted(set(paths))],
+        ).fetchall()
+    )
+
+
+def outlines(con, ids: Iterable[int]) -> dict[int, Outline]:
+    """The stored outlines of these documents (titles, paths as sources, bodies)."""
+    ids = sorted(set(ids))
+    rows, names, paths = node_rows(con, ids), titles(con, ids), paths_by_id(con, ids)
+    return {d: outline_from_rows(rows[d], names[d], paths[d]) for d in ids}
+
+
 def titles(con, ids: Iterable[int]) -> dict[int, str | None]:
     return dict(
         con.execute(

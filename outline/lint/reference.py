@@ -31,10 +31,16 @@ def render_reference() -> str:
         "Each rule has a stable code, a severity, a Chinese message with an English gloss, an example",
         "that fires and the mended text.",
         "",
-        "| 代码 code | 名称 | name | 严重程度 severity |",
-        "|---|---|---|---|",
+        "最后一列标出 `tigang fix`（或 `tigang check --fix`）能自动修复的规则，见 [fix.md](fix.md)。",
+        "The last column marks the rules `tigang fix` (or `tigang check --fix`) mends; see [fix.md](fix.md).",
+        "",
+        "| 代码 code | 名称 | name | 严重程度 severity | 自动修复 fix |",
+        "|---|---|---|---|---|",
     ]
-    out += [f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.name_en} | {r.severity.value} |" for r in RULES]
+    out += [
+        f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.name_en} | {r.severity.value} | {'✓' if r.fix else ''} |"
+        for r in RULES
+    ]
     group = None
     for rule in RULES:
         if rule.code[0] != group:
@@ -60,6 +66,8 @@ def render_reference() -> str:
             rule.good,
             "```",
         ]
+        if rule.fix:
+            out += ["", f"`tigang fix`：{rule.fix}", f"`tigang fix`: {rule.fix_en}."]
     out += [
         "",
         "## 设置 / Settings",

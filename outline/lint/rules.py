@@ -31,7 +31,7 @@ SECTION_FAMILIES = frozenset(
     }
 )
 SENTENCE_END = "。！？!?…”’」』）)》"
-_HALF_TO_FULL = str.maketrans("().,:;!?", "（）．，：；！？")
+HALF_TO_FULL = str.maketrans("().,:;!?", "（）．，：；！？")
 
 
 class Context:
@@ -80,6 +80,8 @@ class Rule:
     bad: str  # an example that fires
     good: str  # the same, mended
     check: Callable[[Context], Iterator[Hit]]
+    fix: str = ""  # what `tigang fix` does about it (中文); empty: the writer decides
+    fix_en: str = ""
 
 
 def _is_heading(node: Node) -> bool:
@@ -181,7 +183,7 @@ def check_single_top_level(ctx: Context) -> Iterator[Hit]:
 # ---------------------------------------------------------------- W: habits of markers
 
 
-def _minority(
+def minority(
     nodes: list[Node], key: Callable[[Node], object], prefer: object = None
 ) -> Iterator[tuple[Node, Node]]:
     """Nodes whose `key` differs from the most common one, with an example of the majority.
@@ -203,7 +205,7 @@ def _minority(
             yield node, example
 
 
-def _by_style(ctx: Context) -> dict[str, list[Node]]:
+def by_style(ctx: Context) -> dict[str, list[Node]]:
     styles: dict[str, list[Node]] = defaultdict(list)
     for node in ctx.nodes:
         if node.marker.family in SECTION_FAMILIES or node.marker.family is Family.ORDINAL:
@@ -212,8 +214,8 @@ def _by_style(ctx: Context) -> dict[str, list[Node]]:
 
 
 def check_mixed_punct(ctx: Context) -> Iterator[Hit]:
-    for nodes in _by_style(ctx).values():
-        for node, example in _minority(nodes, lambda n: n.marker.punct.translate(_HALF_TO_FULL)):
+    for nodes in by_style(ctx).values():
+        for node, example in minority(nodes, lambda n: n.marker.punct.translate(HALF_TO_FULL)):
             yield _at(
                 node,
                 f"标点混用：“{node.marker.text}”与本级其他序号“{example.marker.text}”的标点不一致",
@@ -222,8 +224,8 @@ def check_mixed_punct(ctx: Context) -> Iterator[Hit]:
 
 
 def check_mixed_width(ctx: Context) -> Iterator[Hit]:
-    for nodes in _by_style(ctx).values():
-        for node, example in _minority(nodes, lambda n: n.marker.full_width, prefer=True):
+    for nodes in by_style(ctx).values():
+        for node, example in minority(nodes, lambda n: n.marker.full_width, prefer=True):
             yield _at(
                 node,
                 f"全角/半角混用：“{node.marker.text}”与本级其他序号“{example.marker.text}”不一致",
@@ -396,7 +398,7 @@ def check_heading_period(ctx: Context) -> Iterator[Hit]:
         ]  # not lead-ins (…：)
         if len(bare) < 3 or _is_list(run):
             continue
-        for node, _ in _minority(bare, lambda n: n.terminator == "。"):
+        for node, _ in minority(bare, lambda n: n.terminator == "。"):
             has = "有" if node.terminator == "。" else "没有"
             other = "没有" if node.terminator == "。" else "有"
             yield _at(
@@ -419,6 +421,8 @@ RULES: tuple[Rule, ...] = (
         "一、…\n二、…\n四、…",
         "一、…\n二、…\n三、…",
         check_skipped,
+        fix="按本组上一项接着编号，其后各项顺延。",
+        fix_en="the run is numbered on from its last good number; later items follow",
     ),
     Rule(
         "N102",
@@ -430,6 +434,8 @@ RULES: tuple[Rule, ...] = (
         "（一）…\n（二）…\n（二）…",
         "（一）…\n（二）…\n（三）…",
         check_repeated,
+        fix="重复的一项改为下一个数，其后各项顺延。",
+        fix_en="the repeat becomes the next number; later items follow",
     ),
     Rule(
         "N103",
@@ -441,6 +447,8 @@ RULES: tuple[Rule, ...] = (
         "一、任务\n（一）…\n（二）…\n（一）…",
         "一、任务\n（一）…\n（二）…\n（三）…",
         check_restarted,
+        fix="重新开始的一项接着上一项编号（第 1 层不改）。",
+        fix_en="the restarted item continues the run (not at level 1)",
     ),
     Rule(
         "N104",
@@ -474,6 +482,8 @@ RULES: tuple[Rule, ...] = (
         "一、…\n二．…",
         "一、…\n二、…",
         check_mixed_punct,
+        fix="改为本级多数序号所用的标点。",
+        fix_en="the marker takes the punctuation most of its style use",
     ),
     Rule(
         "W202",
@@ -496,6 +506,8 @@ RULES: tuple[Rule, ...] = (
         "（一）…\n(二)…",
         "（一）…\n（二）…",
         check_mixed_width,
+        fix="改为本级多数序号的全角或半角写法。",
+        fix_en="the marker takes the width most of its style use",
     ),
     Rule(
         "W204",
@@ -529,6 +541,8 @@ RULES: tuple[Rule, ...] = (
         "目录\n一、总体要求\n二、主要任务\n三、保障措施\n…\n一、总体要求\n二、主要任务",
         "目录\n一、总体要求\n二、主要任务\n…\n一、总体要求\n二、主要任务",
         check_toc,
+        fix="按正文改写目录：改号、改字，补上缺的条目，删去正文已没有的条目（正文被截断时不删）。",
+        fix_en="the TOC is rewritten from the body: renumbered, reworded, missing entries added, gone ones removed (not when the text is cut off)",
     ),
     Rule(
         "S303",

@@ -7,8 +7,13 @@ Dispatch is by content first (a .docx renamed .txt is still a .docx), then by su
   paragraph a line, <h1>…<h6> as markdown headings;
 - anything else: text, decoded by `outline.source` (UTF-8/16, GB18030 …).
 
-Formats we cannot read (legacy .doc, RTF, PDF, other zip packages) are an `InputError`
-that tells the user what to do instead.
+- PDF with a text layer: `readers.pdf`, one paragraph a line, running heads and page numbers
+  dropped, and a `PageMap` of where each line was printed (scans are refused with advice);
+- legacy Word .doc and WPS .wps: converted to .docx by LibreOffice when it is installed
+  (`readers.legacy`).
+
+Formats we cannot read (RTF, other zip packages, .doc without LibreOffice) are an
+`InputError` that tells the user what to do instead.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..model import PageMap
 from ..source import InputError, decode_bytes, read_bytes
 from .html import html_to_text
 
@@ -35,8 +41,9 @@ class Document:
     text: str
     encoding: str
     name: str  # the path as given, or "-"
-    kind: str = "text"  # text, docx, html
+    kind: str = "text"  # text, docx, html, pdf
     meta: dict[str, str] = field(default_factory=dict)
+    pages: PageMap | None = None  # PDF: where each line of `text` was printed
 
 
 def read_document(name: str | Path) -> Document:
@@ -50,14 +57,19 @@ def document_from_bytes(data: bytes, label: str, suffix: str = "") -> Document:
     if data.startswith(ZIP_MAGIC):
         return _from_zip(data, label)
     if data.startswith(OLE_MAGIC):
-        raise InputError(
-            f"{label}: legacy Word .doc (or another old Office file) is not supported; "
-            "open it in Word or WPS and save as .docx, or run: soffice --headless --convert-to docx FILE"
+        from .legacy import convert_to_docx
+
+        converted = document_from_bytes(convert_to_docx(data, label, suffix), label, ".docx")
+        return Document(
+            converted.text, converted.encoding, label, "docx", {**converted.meta, "converted": "libreoffice"}
         )
     if data.lstrip()[:5] == b"{\\rtf":
         raise InputError(f"{label}: RTF is not supported; save it as .docx or plain text")
-    if data.startswith(b"%PDF"):
-        raise InputError(f"{label}: PDF is not supported; copy its text into a .txt file or convert to .docx")
+    if b"%PDF-" in data[:1024]:  # the header may follow a few bytes of junk
+        from .pdf import pdf_to_text
+
+        text, meta, pages = pdf_to_text(data, label)
+        return Document(text, "utf-8", label, "pdf", meta, pages)
     if suffix == ".doc":
         raise InputError(f"{label}: a .doc that is not a Word file we know; save it as .docx")
     text, encoding = decode_bytes(data, label)

@@ -246,24 +246,28 @@ _INLINE = {_W + "hyperlink", _W + "ins", _W + "smartTag", _W + "fldSimple", _W +
            _W + "sdt", _W + "sdtContent", _W + "moveTo", _W + "dir", _W + "bdo"}  # fmt: skip
 
 
-def paragraph_text(p) -> str:
-    out: list[str] = []
+def text_pieces(p) -> Iterator[tuple[object | None, str]]:
+    """A paragraph's text in order, piece by piece: (the `w:t` element, its text) for typed
+    text, (None, "\t") and the like for tabs and breaks. The fixer edits the `w:t` pieces."""
 
-    def walk(element) -> None:
+    def walk(element) -> Iterator[tuple[object | None, str]]:
         for child in element:
             tag = child.tag
             if tag == _W + "r":
                 for item in child:
                     if item.tag in _RUN_TEXT:
                         kind = _RUN_TEXT[item.tag]
-                        out.append((item.text or "") if kind is None else kind)
+                        yield (item, item.text or "") if kind is None else (None, kind)
                     elif item.tag in (_W + "br", _W + "cr"):
-                        out.append("" if item.get(_W + "type") == "page" else "\n")
+                        yield None, "" if item.get(_W + "type") == "page" else "\n"
             elif tag in _INLINE:
-                walk(child)
+                yield from walk(child)
 
-    walk(p)
-    return "".join(out)
+    return walk(p)
+
+
+def paragraph_text(p) -> str:
+    return "".join(text for _, text in text_pieces(p))
 
 
 def _body_paragraphs(body) -> Iterator[object]:
@@ -360,10 +364,27 @@ def _marked(item: BodyParagraph) -> str:
     return item.marker + text if item.suffix == "nothing" else f"{item.marker} {text}"
 
 
+@dataclass(frozen=True, slots=True)
+class LineSource:
+    """Where a line of the text made from a .docx comes from: column c (0-based) of the line
+    is character `start + c - prefix` of body paragraph `paragraph`; the first `prefix`
+    characters (a `#` heading mark, Word's generated number) are not in the paragraph."""
+
+    paragraph: int
+    start: int
+    prefix: int
+
+
 def docx_to_text(data: bytes, label: str = "input") -> tuple[str, dict[str, str]]:
     """The document as text: one line per body paragraph (line breaks inside a paragraph
     stay line breaks), Word's numbers written out, heading styles as `#` lines. Also notes
     on what was done, for `Outline.meta`."""
+    text, meta, _ = docx_lines(data, label)
+    return text, meta
+
+
+def docx_lines(data: bytes, label: str = "input") -> tuple[str, dict[str, str], list[LineSource]]:
+    """`docx_to_text`, and where each of its lines comes from (for `tigang fix`)."""
     from ..markers import match_marker
 
     paragraphs = read_paragraphs(data, label)
@@ -380,13 +401,23 @@ def docx_to_text(data: bytes, label: str = "input") -> tuple[str, dict[str, str]
     if headings and not any(numbered(p) for p in paragraphs if p.text.strip()):
         _number_headings(headings)
         meta["heading_markers"] = "conventional"
-    lines = []
-    for p in paragraphs:
+    lines: list[str] = []
+    sources: list[LineSource] = []
+    for index, p in enumerate(paragraphs):
         text = _marked(p)
+        stripped = len(p.text) - len(p.text.lstrip(" \t\u3000")) if p.marker else 0
+        prefix = len(text) - (len(p.text) - stripped)  # Word's number and its space
         if p.heading and p is not title and text.strip():
-            text = "#" * min(p.heading, 6) + " " + text.replace("\n", " ")
-        lines.append(text)
-    return "\n".join(lines) + "\n", meta
+            mark = "#" * min(p.heading, 6) + " "
+            lines.append(mark + text.replace("\n", " "))
+            sources.append(LineSource(index, stripped, len(mark) + prefix))
+            continue
+        start = stripped
+        for k, part in enumerate(text.split("\n")):
+            lines.append(part)
+            sources.append(LineSource(index, start, prefix if k == 0 else 0))
+            start += len(part) - (prefix if k == 0 else 0) + 1
+    return "\n".join(lines) + "\n", meta, sources
 
 
 def _lone_title_heading(paragraphs: list[BodyParagraph]) -> BodyParagraph | None:

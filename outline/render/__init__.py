@@ -15,7 +15,9 @@ from .json import render_json
 from .markdown import render_markdown
 from .mermaid import render_mermaid
 from .opml import render_opml
+from .slides import render_pptx
 from .text import render_text
+from .word import render_docx
 from .xmind import render_xmind
 
 TEXT_RENDERERS: dict[str, Callable[..., str]] = {
@@ -42,6 +44,9 @@ EXPORTERS: dict[str, Exporter] = {
     "dot": Exporter(render_dot, (".dot", ".gv")),
     "json": Exporter(render_json, (".json",)),
     "text": Exporter(render_text, (".txt",)),
+    # Office files: the body goes in as text paragraphs (Word) or speaker notes (slides).
+    "docx": Exporter(render_docx, (".docx",), binary=True),
+    "pptx": Exporter(render_pptx, (".pptx",), binary=True),
 }
 
 
@@ -57,12 +62,14 @@ __all__ = [
     "Exporter",
     "Outline",
     "exporter_for_suffix",
+    "render_docx",
     "render_dot",
     "render_freemind",
     "render_json",
     "render_markdown",
     "render_mermaid",
     "render_opml",
+    "render_pptx",
     "render_text",
     "render_xmind",
 ]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -11,11 +9,8 @@ from rich.tree import Tree
 
 from ..heuristics import rules_used
 from ..model import Node, Outline
-from .text import _first_sentence
+from .text import INNER_SPACE, _first_sentence
 from .wrap import wrap
-
-# Spaces a title spreads its characters with (第二节  监  护): not part of the words.
-_INNER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 
 LEVEL_STYLES = ("bold cyan", "bold green", "yellow", "magenta", "blue", "white")
 
@@ -37,8 +32,8 @@ def build_tree(
 
     def add(parent: Tree, node: Node, depth: int = 1) -> None:
         style = LEVEL_STYLES[min(node.level, len(LEVEL_STYLES)) - 1]
-        rest = _INNER_SPACE.sub("", node.label[len(node.marker.text) :])  # 第二节 监  护 → 监护
-        suffix = f"  :{node.line}"
+        rest = INNER_SPACE.sub("", node.label[len(node.marker.text) :])  # 第二节 监  护 → 监护
+        suffix = f"  :{outline.where(node)}"  # p3:12 for a PDF
         because = f"  ← {node.rule}" if explain and node.rule else ""
         plain = node.marker.text + rest + suffix + because
         # rich would break anywhere (第一条 alone on a line, :23 alone below): wrap here, the

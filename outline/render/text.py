@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..heuristics import rules_used
 from ..model import Node, Outline
+
+# Spaces a title spreads its characters with (第二节  监  护, with ideographic or en spaces):
+# not part of the words.
+INNER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[^\S\r\n]+(?=[\u4e00-\u9fff])")
 
 
 def _first_sentence(body: str, limit: int = 60) -> str:

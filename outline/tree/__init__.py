@@ -12,6 +12,7 @@ Levels come from the document, not from a fixed table of styles. The package, by
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from ..lexicon import PLACEMENT_ROUNDS
@@ -60,11 +61,12 @@ def _parts(events: Sequence[Event], roots: list[Draft]) -> tuple[Part, ...]:
             parts.append(Part(title.text if title else None, title.first_line if title else None, start, i))
             start = i
     # A part title with nothing under it (the document is cut off) is still a part.
-    filled = list(parts)
-    placed = {roots[p.start].part for p in filled}
+    filled = [(roots[p.start].part, p.start) for p in parts if p.end > p.start]  # in part order
+    placed = {number for number, _ in filled}
     for number, title in enumerate(titles):
         if number not in placed:
-            at = next((p.start for p in filled if roots[p.start].part > number), len(roots))
+            k = bisect_right(filled, (number, len(roots)))  # the first filled part after this one
+            at = filled[k][1] if k < len(filled) else len(roots)
             parts.append(Part(title.text, title.first_line, at, at))
     return tuple(sorted(parts, key=lambda p: (p.start, p.end > p.start, p.line or 0)))
 

@@ -63,12 +63,17 @@ def heading_and_body(draft: Draft) -> tuple[str, str, int, str, bool]:
 
 
 def heading_text(raw: str) -> str:
-    return raw.strip().rstrip(TRAILING).strip()
+    # Punctuation the marker leaves behind (第一章 ：总则) is not part of the heading either.
+    return raw.strip().strip(TRAILING).strip()
 
 
 def column(raw: str, marker_text: str, offset_in_clean: int) -> int:
-    """1-based column of the marker on its raw line (markup shifts the cleaned offset)."""
-    found = raw.find(marker_text, max(0, offset_in_clean - MARKUP_SHIFT))
+    """1-based column of the marker on its raw line. Cleaning only deletes (markup, leading
+    white space), so the marker stands at or after its cleaned offset: searching from there
+    finds this marker, not an earlier one written the same (一是…；二是…；二是…)."""
+    found = raw.find(marker_text, offset_in_clean)
+    if found < 0:
+        found = raw.find(marker_text, max(0, offset_in_clean - MARKUP_SHIFT))
     if found < 0:
         found = raw.find(marker_text)
     return (found if found >= 0 else offset_in_clean) + 1

@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..lexicon import COLONS, SAME_RANK, SECTION_ORDER
+from ..lexicon import COLONS, SECTION_RANK
 from ..markers import MarkerHit
 from ..model import Placement
 from ..paragraphs import Paragraph
@@ -43,8 +43,7 @@ from .runs import needs_run, run_continues
 
 # The usual order of section markers (公文: 一、 （一） 1. （1） ①), used only where the document
 # itself cannot tell: a run that continues (二、) with its start cut off.
-_RANK = {family: rank for rank, family in enumerate(SECTION_ORDER)}
-_RANK.update({family: _RANK[same] for family, same in SAME_RANK.items()})
+_RANK = SECTION_RANK
 _COLONS = tuple(COLONS)  # a tuple: `in` is False for the empty text before a paragraph's start
 
 

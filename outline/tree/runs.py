@@ -67,6 +67,31 @@ def chains(items: list[tuple[Event, MarkerHit]]) -> list[list[tuple[Event, Marke
     first item starts a chain only when its second item follows in the same paragraph, after ；."""
     chains: list[list[tuple[Event, MarkerHit]]] = []
     open_chains: list[list[tuple[Event, MarkerHit]]] = []  # a run inside an item of its own run nests
+    # Open chains by the number their next item has, innermost last: a long document opens
+    # thousands of runs, and scanning them all for every item made this quadratic.
+    waiting: dict[int, list[tuple[int, list[tuple[Event, MarkerHit]]]]] = {}
+
+    def register(at: int) -> None:
+        waiting.setdefault(open_chains[at][-1][1].marker.number + 1, []).append((at, open_chains[at]))
+
+    def innermost_expecting(hit: MarkerHit) -> int | None:
+        if hit.marker.family is Family.SEQUENCE:  # words, not numbers: look at each open chain
+            return next(
+                (
+                    k
+                    for k in range(len(open_chains) - 1, -1, -1)
+                    if _exactly_follows(open_chains[k][-1][1], hit)
+                ),
+                None,
+            )
+        candidates = waiting.get(hit.marker.number, [])
+        while candidates:
+            at, chain = candidates[-1]
+            if at < len(open_chains) and open_chains[at] is chain and _exactly_follows(chain[-1][1], hit):
+                return at
+            candidates.pop()  # closed, or gone on past this number
+        return None
+
     for i, (event, hit) in enumerate(items):
         if hit.placement is Placement.AFTER_COMMA:
             nxt = items[i + 1] if i + 1 < len(items) else None
@@ -78,13 +103,11 @@ def chains(items: list[tuple[Event, MarkerHit]]) -> list[list[tuple[Event, Marke
                 and event.paragraph.text[nxt[1].offset - 1] in SEMICOLONS
             ):
                 open_chains.append([(event, hit)])
+                register(len(open_chains) - 1)
             continue
         # The innermost chain this item continues exactly (二是 after 一是), else a tolerant
         # continuation (a skipped or repeated number) of the innermost chain.
-        at = next(
-            (k for k in range(len(open_chains) - 1, -1, -1) if _exactly_follows(open_chains[k][-1][1], hit)),
-            None,
-        )
+        at = innermost_expecting(hit)
         if at is None and open_chains and follows(open_chains[-1][-1][1], hit) and hit.marker.number != 1:
             at = len(open_chains) - 1
         if at is not None:
@@ -93,9 +116,13 @@ def chains(items: list[tuple[Event, MarkerHit]]) -> list[list[tuple[Event, Marke
             open_chains[at].append((event, hit))
         elif hit.marker.number in (1, 0):
             open_chains.append([(event, hit)])  # a new run, maybe inside an item of another
+            at = len(open_chains) - 1
         else:
             chains.extend(open_chains)
             open_chains = [[(event, hit)]]
+            waiting.clear()
+            at = 0
+        register(at)
     chains.extend(open_chains)
     return [c for c in chains if c]
 
@@ -120,7 +147,7 @@ def _lead_run_styles(groups) -> set[str]:
     styles = set()
     for items in groups:
         for (_, a), (_, b) in pairwise(items):
-            if a.placement is b.placement is Placement.LEAD and follows(a, b):
+            if a.placement is b.placement is Placement.LEAD and _exactly_follows(a, b):
                 styles.add(a.marker.style)
     return styles
 

@@ -1,6 +1,6 @@
 """The `tigang` command. A thin layer: parse options, call the library, print, exit.
 
-Exit codes: 0 done, 1 problems found (later: `check`), 2 bad input or usage.
+Exit codes: 0 done, 1 problems found (`check`, `diff --exit-code`), 2 bad input or usage.
 Bad input is one line on stderr, never a traceback.
 """
 
@@ -44,17 +44,54 @@ def cli() -> None:
     help='Name the parser rule that placed each item (tree, text; JSON always has "rule"). '
     "See docs/heuristics.md.",
 )
-def show(path: str, fmt: str, depth: int | None, body: bool, appendix: bool, explain: bool) -> None:
+@click.option(
+    "--indent",
+    type=click.IntRange(min=0, max=8),
+    default=None,
+    help="JSON indentation. Default: 2 on a terminal; compact (one line, and several times "
+    "faster to write) when piped or redirected.",
+)
+@click.option(
+    "-w", "--watch", is_flag=True, help="Print the outline again each time FILE is saved (Ctrl-C ends)."
+)
+def show(
+    path: str,
+    fmt: str,
+    depth: int | None,
+    body: bool,
+    appendix: bool,
+    explain: bool,
+    indent: int | None,
+    watch: bool,
+) -> None:
     """Print the outline of FILE ("-" reads standard input)."""
-    outline = load(path)
-    if fmt == "tree":
-        from tigang.outline.render.terminal import print_tree
 
-        print_tree(outline, depth=depth, body=body, appendix=appendix, explain=explain)
+    def once() -> None:
+        outline = load(path)
+        if fmt == "tree":
+            from tigang.outline.render.terminal import print_tree
+
+            print_tree(outline, depth=depth, body=body, appendix=appendix, explain=explain)
+            return
+        from tigang.outline.render import TEXT_RENDERERS
+
+        spaces = indent
+        if spaces is None:
+            spaces = 2 if sys.stdout.isatty() else None
+        elif spaces == 0:
+            spaces = None  # json's indent=0 still breaks lines; 0 means one line here
+        sys.stdout.write(
+            TEXT_RENDERERS[fmt](
+                outline, depth=depth, body=body or fmt == "json", explain=explain, indent=spaces
+            )
+        )
+
+    if not watch:
+        once()
         return
-    from tigang.outline.render import TEXT_RENDERERS
+    from tigang.watch import watch_command
 
-    sys.stdout.write(TEXT_RENDERERS[fmt](outline, depth=depth, body=body or fmt == "json", explain=explain))
+    watch_command(path, once, clear=fmt == "tree")
 
 
 # Commands that live in their own modules. Those modules import heavy libraries (matplotlib,
@@ -63,9 +100,11 @@ from tigang.cmd_check import check  # noqa: E402
 from tigang.cmd_corpus import corpus  # noqa: E402
 from tigang.cmd_diff import diff  # noqa: E402
 from tigang.cmd_export import export  # noqa: E402
+from tigang.cmd_fix import fix  # noqa: E402
 from tigang.cmd_render import render  # noqa: E402
+from tigang.cmd_report import report  # noqa: E402
 
-for _command in (render, export, check, diff, corpus):
+for _command in (render, export, check, fix, diff, report, corpus):
     cli.add_command(_command)
 
 

@@ -367,6 +367,42 @@ def skeleton(db: str, number: int, threshold: float, min_share: float, fmt: str)
     print_skeleton(outlines, names, result)
 
 
+@corpus.command("report")
+@click.argument("db", type=click.Path(dir_okay=False))
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="The page to write (.html)."
+)
+@_threshold_option
+@_min_share_option
+@click.option(
+    "-n", "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Families listed."
+)
+@click.option(
+    "--pairs",
+    type=click.IntRange(min=0),
+    default=20,
+    show_default=True,
+    help="Most similar pairs listed, each with its comparison in the page.",
+)
+@FORCE
+def corpus_report(
+    db: str, output: str, threshold: float, min_share: float, limit: int, pairs: int, force: bool
+) -> None:
+    """One self-contained HTML page: the template families with their skeletons, and the most
+    similar pairs, each opening its comparison."""
+    from tigang.cmd_report import html_output, write_page
+    from tigang.compare.report import render_corpus_html
+
+    html_output(output, force)
+    con = _open(db)
+    try:
+        text = render_corpus_html(con, threshold=threshold, min_share=min_share, families=limit, pairs=pairs)
+    finally:
+        con.close()
+    written = write_page(output, text, force)
+    click.echo(f"{written}: corpus report", err=True)
+
+
 @corpus.command()
 @click.argument("db", type=click.Path(dir_okay=False))
 @click.argument("query")

@@ -70,9 +70,9 @@ def diff(
             raise InputFailure(str(exc)) from None
         check_output(output, force=force)
     outlines = [load(path) for path in paths]
-    from tigang.compare.render_text import short_name
+    from tigang.compare.render_text import short_names
 
-    names = _names(paths, short_name)
+    names = short_names(paths)
     if len(paths) > 2:
         _many(outlines, names, fmt, output, force, dpi, min_share)
         return
@@ -95,14 +95,6 @@ def diff(
         print_diff(script, names, changes_only=changes_only)
     if exit_code and script.changed:
         sys.exit(1)
-
-
-def _names(paths: tuple[str, ...], short_name) -> tuple[str, ...]:
-    """Short names for headers and tables: file stems, with the folder when stems repeat."""
-    stems = [short_name(p, f"#{i + 1}") for i, p in enumerate(paths)]
-    if len(set(stems)) == len(stems):
-        return tuple(stems)
-    return tuple(p if p != "-" else stems[i] for i, p in enumerate(paths))
 
 
 def _many(outlines, names, fmt: str, output: str | None, force: bool, dpi: int, min_share: float) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-EXPORT_FORMATS = ("opml", "freemind", "xmind", "markdown", "mermaid", "dot", "json", "text")
+EXPORT_FORMATS = ("opml", "freemind", "xmind", "markdown", "mermaid", "dot", "json", "text", "docx", "pptx")
 
 
 @click.command()
@@ -23,15 +23,27 @@ EXPORT_FORMATS = ("opml", "freemind", "xmind", "markdown", "mermaid", "dot", "js
     "--format",
     "fmt",
     type=click.Choice(EXPORT_FORMATS),
-    help="opml (.opml), freemind (.mm), xmind (.xmind), markdown (.md), mermaid (.mmd), dot (.dot), json, text.",
+    help="opml (.opml), freemind (.mm), xmind (.xmind), markdown (.md), mermaid (.mmd), dot (.dot), json, text, "
+    "docx (Word headings), pptx (slides).",
 )
 @click.option(
     "-b", "--body", is_flag=True, help="Add each item's body text as a note (where the format has notes)."
 )
 @click.option("-d", "--depth", type=click.IntRange(min=1), default=None, help="Export levels 1..N only.")
+@click.option(
+    "--word-numbering",
+    is_flag=True,
+    help="docx: Word's automatic numbering for the markers (Word renumbers when sections move).",
+)
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 def export(
-    path: str, output: str | None, fmt: str | None, body: bool, depth: int | None, force: bool
+    path: str,
+    output: str | None,
+    fmt: str | None,
+    body: bool,
+    depth: int | None,
+    word_numbering: bool,
+    force: bool,
 ) -> None:
     """Export the outline of FILE (.txt, .md, .html, .docx; "-" reads standard input).
 
@@ -39,6 +51,8 @@ def export(
     tigang export 讲话稿.docx -o 提纲.opml
     tigang export 讲话稿.txt -o 提纲.xmind
     tigang export 讲话稿.txt --format mermaid
+    tigang export 讲话稿.pdf -o 提纲.docx --word-numbering
+    tigang export 讲话稿.txt -o 提纲.pptx
     """
     from tigang.files import InputFailure
     from tigang.outline import InputError, parse_file
@@ -49,14 +63,16 @@ def export(
     if fmt is None:
         if to_stdout:
             raise InputFailure(
-                "no format: give --format, or -o FILE with a known suffix (.opml .mm .xmind .md .mmd .dot .json)"
+                "no format: give --format, or -o FILE with a known suffix (.opml .mm .xmind .md .mmd .dot .json .docx .pptx)"
             )
         fmt = exporter_for_suffix(Path(output).suffix)
         if fmt is None:
             raise InputFailure(
                 f"{output}: unknown suffix {Path(output).suffix or '(none)'!r}; give --format "
-                f"({', '.join(EXPORT_FORMATS)}) or use .opml .mm .xmind .md .mmd .dot .json .txt"
+                f"({', '.join(EXPORT_FORMATS)}) or use .opml .mm .xmind .md .mmd .dot .json .txt .docx .pptx"
             )
+    if word_numbering and fmt != "docx":
+        raise click.UsageError("--word-numbering applies to Word output (-o NAME.docx) only")
     exporter = EXPORTERS[fmt]
     if exporter.binary and to_stdout:
         raise InputFailure(f"{fmt} is a binary format: write it to a file with -o NAME{exporter.suffixes[0]}")
@@ -67,7 +83,7 @@ def export(
         outline = parse_file(path)
     except InputError as exc:
         raise InputFailure(str(exc)) from None
-    rendered = exporter.render(outline, depth=depth, body=body)
+    rendered = exporter.render(outline, depth=depth, body=body, word_numbering=word_numbering)
     if to_stdout:
         sys.stdout.write(rendered)
         return

@@ -81,6 +81,7 @@ def _depth_that_fits(outline, depth: int | None) -> int | None:
     help="Elide labels longer than this many lines with …; 0 keeps every line.",
 )
 @click.option("--appendix", is_flag=True, help="Also draw back matter (附件, 名词解释) after the speech.")
+@click.option("-w", "--watch", is_flag=True, help="Draw again each time FILE is saved (Ctrl-C ends).")
 @FORCE
 def render(
     path: str,
@@ -92,9 +93,39 @@ def render(
     max_chars: int,
     max_lines: int,
     appendix: bool,
+    watch: bool,
     force: bool,
 ) -> None:
     """Draw the outline of FILE as a diagram ("-" reads standard input)."""
+    options = dict(layout=layout, depth=depth, dpi=dpi, font=font, max_chars=max_chars, max_lines=max_lines)
+    if not watch:
+        _draw(path, output, appendix=appendix, force=force, **options)
+        return
+    from tigang.watch import watch_command
+
+    drawn = []
+
+    def once() -> None:
+        # The first drawing obeys --force; later ones replace the file this command drew.
+        _draw(path, output, appendix=appendix, force=force or bool(drawn), **options)
+        drawn.append(output)
+
+    watch_command(path, once)
+
+
+def _draw(
+    path: str,
+    output: str,
+    *,
+    layout: str,
+    depth: int | None,
+    dpi: int,
+    font: str | None,
+    max_chars: int,
+    max_lines: int,
+    appendix: bool,
+    force: bool,
+) -> None:
     from tigang.outline.output import OutputError
     from tigang.outline.render.diagram import RenderError, output_format
 
