@@ -1,6 +1,6 @@
 """A synthetic speech corpus in known template families, for `tigang corpus` tests and benchmarks.
 
-    python benchmarks/corpus_gen.py OUT_DIR N [SEED]
+    python benchmarks/corpus_gen.py OUT_DIR N [SEED] [--realistic] [--truth FILE]
 
 Each family starts from one base speech (a title, an address, three to six 一、 sections with
 （一） subsections, some with 1. items) and adds variants the way drafters reuse a template:
@@ -9,14 +9,22 @@ title and every body sentence rewritten. About a third of the documents are sing
 speeches draw on one phrase stock, so unrelated speeches share much of their vocabulary (the
 hard case for a similarity index), but not their structure.
 
-`generate(n, seed)` returns the documents and their families; `write(folder, docs)` writes
-them as UTF-8 files. Tests import this module (benchmarks/ is not a package: add it to sys.path).
+By default each item carries one sentence (3 KB a speech: quick tests). `--realistic` (or
+`sentences=REALISTIC`) gives each item a paragraph of several sentences with figures and
+years, about 10 KB and 3,000 characters a speech, the size of a county-level speech, so
+that parse time, memory and database size are measured on the text a real corpus holds.
+
+`iter_documents(n, seed)` makes the documents one at a time (each from its own random
+stream, so a million of them need no more memory than one); `generate(n, seed)` is the same
+as a list; `write(folder, docs)` writes them as UTF-8 files and returns {file name: family}.
+Tests import this module (benchmarks/ is not a package: add it to sys.path).
 """
 
 from __future__ import annotations
 
 import random
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -218,7 +226,15 @@ def reword(text: str, rng: random.Random) -> str:
 
 
 def variant(base: Structure, rng: random.Random) -> Structure:
-    """The base with two to four edits a drafter makes when reusing a template."""
+    """The base with two to four edits a drafter makes when reusing a template; never the
+    base itself (two swaps can undo each other), which would be a repost."""
+    while True:
+        sections = _edited(base, rng)
+        if sections != base:
+            return sections
+
+
+def _edited(base: Structure, rng: random.Random) -> Structure:
     sections = [(h, [(sh, list(items)) for sh, items in subs]) for h, subs in base]
     for _ in range(rng.randint(2, 4)):
         kind = rng.choice(("reword", "reword", "reorder", "insert", "delete"))
@@ -244,7 +260,34 @@ def variant(base: Structure, rng: random.Random) -> Structure:
     return sections
 
 
-def render(structure: Structure, rng: random.Random, title: str) -> str:
+UNITS = ("项", "个", "家", "处", "公里", "亿元", "万元", "万人")
+CHANGES = ("增长", "提高", "下降", "完成", "新增", "累计")
+REALISTIC = (2, 6)  # sentences per item: about 11 KB a speech
+
+
+def sentence(rng: random.Random) -> str:
+    """One body sentence from the phrase stock, with figures: no two paragraphs alike."""
+    kind = rng.randrange(4)
+    if kind == 0:
+        return rng.choice(SENTENCES)
+    if kind == 1:
+        return f"{rng.choice(VERBS)}{rng.choice(OBJECTS)}{rng.choice(QUALIFIERS)}，{rng.choice(SENTENCES)}"
+    if kind == 2:
+        return (
+            f"{rng.randint(2015, 2025)}年，{rng.choice(OBJECTS)}{rng.choice(CHANGES)}"
+            f"{rng.randint(2, 999)}{rng.choice(UNITS)}，{rng.choice(OBJECTS)}{rng.choice(QUALIFIERS)}"
+            f"{rng.choice(CHANGES)}{rng.randint(1, 99)}.{rng.randint(0, 9)}%"
+        )
+    return f"围绕{rng.choice(OBJECTS)}，{rng.choice(VERBS)}{rng.choice(OBJECTS)}，推动{rng.choice(OBJECTS)}{rng.choice(QUALIFIERS)}不断提升"
+
+
+def paragraph(rng: random.Random, sentences: tuple[int, int]) -> str:
+    if sentences == (1, 1):
+        return f"{rng.choice(SENTENCES)}。"
+    return "".join(f"{sentence(rng)}。" for _ in range(rng.randint(*sentences)))
+
+
+def render(structure: Structure, rng: random.Random, title: str, sentences: tuple[int, int] = (1, 1)) -> str:
     lines = [
         title,
         "",
@@ -254,9 +297,11 @@ def render(structure: Structure, rng: random.Random, title: str) -> str:
     ]
     for i, (head, subs) in enumerate(structure, 1):
         lines.append(f"{cn(i)}、{head}")
+        if sentences != (1, 1):
+            lines.append(paragraph(rng, sentences))
         for j, (sub, items) in enumerate(subs, 1):
-            lines.append(f"（{cn(j)}）{sub}。{rng.choice(SENTENCES)}。")
-            lines.extend(f"{k}．{item}。{rng.choice(SENTENCES)}。" for k, item in enumerate(items, 1))
+            lines.append(f"（{cn(j)}）{sub}。{paragraph(rng, sentences)}")
+            lines.extend(f"{k}．{item}。{paragraph(rng, sentences)}" for k, item in enumerate(items, 1))
         lines.append("")
     lines.append("同志们，让我们紧密团结起来，真抓实干，为全面完成各项目标任务而努力奋斗！")
     return "\n".join(lines) + "\n"
@@ -266,37 +311,78 @@ def title(rng: random.Random) -> str:
     return f"在{rng.choice(PLACES)}{rng.choice(TOPICS)}{rng.choice(MEETINGS)}上的讲话"
 
 
-def generate(
-    n: int, seed: int = 0, singleton_share: float = 0.3, sizes: tuple[int, int] = (2, 9)
-) -> list[Document]:
-    """`n` documents, shuffled: families of `sizes` members (base included) and singletons."""
+def _plan(n: int, seed: int, singleton_share: float, sizes: tuple[int, int]) -> tuple[list[int], list[int]]:
+    """Family sizes, and a shuffled list of slots: slot k < total family members is the k-th
+    member counting family by family, the rest are singletons."""
     rng = random.Random(seed)
-    docs: list[tuple[str, int | None]] = []
     singletons = round(n * singleton_share)
-    family = 0
-    while len(docs) < n - singletons:
-        family += 1
-        base = base_structure(rng)
-        size = min(rng.randint(*sizes), n - singletons - len(docs))
-        head = title(rng)
-        for member in range(size):
-            structure = base if member == 0 else variant(base, rng)
-            name = head if rng.random() < 0.5 else title(rng)
-            docs.append((render(structure, rng, name), family))
-    while len(docs) < n:
-        docs.append((render(base_structure(rng), rng, title(rng)), None))
-    rng.shuffle(docs)
+    family_sizes: list[int] = []
+    members = 0
+    while members < n - singletons:
+        size = min(rng.randint(*sizes), n - singletons - members)
+        family_sizes.append(size)
+        members += size
+    slots = list(range(n))
+    rng.shuffle(slots)
+    return family_sizes, slots
+
+
+def iter_documents(
+    n: int,
+    seed: int = 0,
+    singleton_share: float = 0.3,
+    sizes: tuple[int, int] = (2, 9),
+    sentences: tuple[int, int] = (1, 1),
+) -> Iterator[Document]:
+    """`n` documents in shuffled order, one at a time: families of `sizes` members (base
+    included) and singletons. Each family and each document draws from its own random
+    stream, seeded from `seed`, so any document can be made without the others."""
+    family_sizes, slots = _plan(n, seed, singleton_share, sizes)
+    starts: list[int] = []
+    total = 0
+    for size in family_sizes:
+        starts.append(total)
+        total += size
     width = len(str(n))
-    return [Document(f"speech{i:0{width}d}.txt", text, fam) for i, (text, fam) in enumerate(docs)]
+    from bisect import bisect_right
+
+    for i, slot in enumerate(slots):
+        name = f"speech{i:0{width}d}.txt"
+        if slot >= total:
+            rng = random.Random(f"{seed}/single/{slot}")
+            yield Document(name, render(base_structure(rng), rng, title(rng), sentences), None)
+            continue
+        family = bisect_right(starts, slot) - 1
+        member = slot - starts[family]
+        family_rng = random.Random(f"{seed}/family/{family}")
+        base = base_structure(family_rng)
+        head = title(family_rng)
+        rng = random.Random(f"{seed}/member/{family}/{member}")
+        structure = base if member == 0 else variant(base, rng)
+        name_title = head if rng.random() < 0.5 else title(rng)
+        yield Document(name, render(structure, rng, name_title, sentences), family + 1)
 
 
-def write(folder: str | Path, docs: list[Document]) -> dict[str, int | None]:
+def generate(
+    n: int,
+    seed: int = 0,
+    singleton_share: float = 0.3,
+    sizes: tuple[int, int] = (2, 9),
+    sentences: tuple[int, int] = (1, 1),
+) -> list[Document]:
+    """`iter_documents` as a list."""
+    return list(iter_documents(n, seed, singleton_share, sizes, sentences))
+
+
+def write(folder: str | Path, docs: Iterable[Document]) -> dict[str, int | None]:
     """Write the documents into `folder`; return {file name: family}."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
+    truth: dict[str, int | None] = {}
     for doc in docs:
         (folder / doc.name).write_text(doc.text, encoding="utf-8")
-    return {doc.name: doc.family for doc in docs}
+        truth[doc.name] = doc.family
+    return truth
 
 
 def pairwise_scores(truth: dict[str, int | None], found: list[list[str]]) -> tuple[float, float]:
@@ -316,14 +402,37 @@ def pairwise_scores(truth: dict[str, int | None], found: list[list[str]]) -> tup
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) < 2:
+    realistic = "--realistic" in argv
+    truth_file = None
+    if "--truth" in argv:
+        at = argv.index("--truth")
+        truth_file = argv[at + 1]
+        del argv[at : at + 2]
+    args = [a for a in argv if a != "--realistic"]
+    if len(args) < 2:
         print(__doc__.splitlines()[2].strip(), file=sys.stderr)
         return 2
-    docs = generate(int(argv[1]), int(argv[2]) if len(argv) > 2 else 0)
-    write(argv[0], docs)
-    families = len({d.family for d in docs if d.family is not None})
-    print(f"wrote {len(docs)} documents in {families} families to {argv[0]}")
+    docs = iter_documents(
+        int(args[1]), int(args[2]) if len(args) > 2 else 0, sentences=REALISTIC if realistic else (1, 1)
+    )
+    truth = write(args[0], docs)
+    if truth_file:
+        Path(truth_file).write_text(
+            "".join(f"{name}\t{'' if family is None else family}\n" for name, family in truth.items()),
+            encoding="utf-8",
+        )
+    families = len({f for f in truth.values() if f is not None})
+    print(f"wrote {len(truth)} documents in {families} families to {args[0]}")
     return 0
+
+
+def read_truth(path: str | Path) -> dict[str, int | None]:
+    """The {file name: family} a `--truth` file holds."""
+    out: dict[str, int | None] = {}
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        name, family = line.split("\t")
+        out[name] = int(family) if family else None
+    return out
 
 
 if __name__ == "__main__":

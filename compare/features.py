@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
 from .side import Path, Side
@@ -26,6 +28,43 @@ Vector = dict[str, float]
 BATCH_FROM = 20_000
 BLOCK_ROWS = 512  # rows of A a block holds: a 10,000 × 10,000 matrix is never made whole
 
+# The bigram counts of texts already counted, while `shared_counts` is on (None otherwise).
+_MEMO: ContextVar[dict[str, Counter[str]] | None] = ContextVar("tigang_bigram_memo", default=None)
+MEMO_TEXTS = 4000  # texts kept (an item's own text, a subtree, a document): a few dozen documents
+
+
+@contextmanager
+def shared_counts() -> Iterator[None]:
+    """Within the block, each text's bigrams are counted once and shared by every alignment
+    that reads it. The corpus aligner scores each document against several others, and the
+    counting is half the work of an alignment; its IDF weights still come from each pair.
+    Bounded: past `MEMO_TEXTS` texts the memo starts afresh."""
+    token = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
+def _counts(text: str) -> Counter[str]:
+    """`text_bigrams(text)`, from the memo when one is on. Callers only read the counter."""
+    memo = _MEMO.get()
+    if memo is None:
+        return text_bigrams(text)
+    found = memo.get(text)
+    if found is None:
+        if len(memo) >= MEMO_TEXTS:
+            memo.clear()
+        found = memo[text] = text_bigrams(text)
+    return found
+
+
+def _grams(text: str) -> set[str] | Iterator[str]:
+    """The distinct bigrams of `text`: from the memo's counter when one is on."""
+    if _MEMO.get() is None:
+        return text_bigram_set(text)
+    return iter(_counts(text).keys())
+
 
 class Features:
     def __init__(self, a: Side, b: Side, *, terms: int = CONTENT_TERMS) -> None:
@@ -38,7 +77,7 @@ class Features:
         df: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
         for i, texts in enumerate(self._own):
             for text in texts.values():
-                df[i].update(text_bigram_set(text))
+                df[i].update(_grams(text))
         self._shared = df[0].keys() & df[1].keys()
         items = len(a.nodes) + len(b.nodes)
         total = df[0] + df[1]
@@ -62,7 +101,7 @@ class Features:
             s = self.sides[side]
             own = self._own[side]
             text = "\n".join(own[p] for p in (path, *s.descendants(path)))
-            vector = cache[path] = self._weigh(text_bigrams(text), shared=True)
+            vector = cache[path] = self._weigh(_counts(text), shared=True)
         return vector
 
     def similarity_blocks(
@@ -101,7 +140,7 @@ class Features:
         """Cosine of the two whole documents (every bigram, not only shared ones): how much
         the two texts are about the same things."""
         a, b = ("\n".join(own.values()) for own in self._own)
-        return cosine(self._weigh(text_bigrams(a), shared=False), self._weigh(text_bigrams(b), shared=False))
+        return cosine(self._weigh(_counts(a), shared=False), self._weigh(_counts(b), shared=False))
 
     def _weigh(self, counts: Counter[str], *, shared: bool) -> Vector:
         idf = self._idf

@@ -6,7 +6,7 @@ Stages, one module each: `build` (walk files, parse in workers, incremental by h
 exact alignment of `compare` on candidates only) → `families` (union-find over scored pairs,
 skeletons) → `render_heatmap`. `engines` runs the parallel parts on local processes or Dask.
 
-duckdb, datasketch, matplotlib and dask are imported inside these modules, never by
+duckdb, numpy, matplotlib and dask are imported inside these modules, never by
 `tigang.compare` itself.
 """
 

@@ -87,7 +87,14 @@ class DaskEngine:
 
     name = "dask"
 
-    def __init__(self, address: str | None = None, *, workers: int | None = None, client: Any = None) -> None:
+    def __init__(
+        self,
+        address: str | None = None,
+        *,
+        workers: int | None = None,
+        client: Any = None,
+        timeout: str = "20s",
+    ) -> None:
         try:
             from dask.distributed import Client, LocalCluster
         except ImportError:
@@ -98,13 +105,15 @@ class DaskEngine:
         if client is None:
             try:
                 if address:
-                    client = Client(address, timeout="20s")
+                    client = Client(address, timeout=timeout)
                 else:
                     cluster = LocalCluster(n_workers=workers or cores(), threads_per_worker=1)
                     self._own.append(cluster)
                     client = Client(cluster)
             except (OSError, TimeoutError) as exc:
-                raise EngineError(f"cannot reach the Dask scheduler {address}: {exc}") from None
+                raise EngineError(
+                    " ".join(f"cannot reach the Dask scheduler {address}: {exc}".split())
+                ) from None
             self._own.insert(0, client)
         self.client = client
         self.workers = max(1, sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()))

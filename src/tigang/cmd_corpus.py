@@ -1,7 +1,7 @@
 """`tigang corpus`: outline a folder of speeches into a DuckDB file, then ask it questions —
 the most similar pairs, the template families and their skeletons, any SQL.
 
-duckdb, datasketch, matplotlib and dask are imported inside the commands, never here.
+duckdb, numpy, matplotlib and dask are imported inside the commands, never here.
 """
 
 from __future__ import annotations
@@ -64,7 +64,12 @@ def _progress_bar():
             speed = task.finished_speed or task.speed
             return Text(f"{speed:,.0f}/s" if speed else "–/s", style="progress.data.speed")
 
-    names = {"parse": "解析 parsing", "align": "对齐 aligning"}
+    names = {
+        "parse": "解析 parsing",
+        "sketch": "签名 hashing",
+        "search": "检索 searching",
+        "align": "对齐 aligning",
+    }
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
