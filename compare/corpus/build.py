@@ -20,6 +20,7 @@ import os
 import time
 from array import array
 from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,7 +54,7 @@ class BuildSummary:
         return self.files > 0 and self.errors == self.files
 
 
-def walk(root: Path, skip: set[Path] = frozenset()) -> list[str]:
+def walk(root: Path, skip: AbstractSet[Path] = frozenset()) -> list[str]:
     """Regular files under `root` (hidden files and folders aside), as sorted posix paths
     relative to it."""
     found: list[str] = []
@@ -185,7 +186,7 @@ def build_corpus(
     con,
     engine,
     *,
-    skip: set[Path] = frozenset(),
+    skip: AbstractSet[Path] = frozenset(),
     progress: Progress | None = None,
     batch_files: int = BATCH_FILES,
 ) -> BuildSummary:

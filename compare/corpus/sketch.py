@@ -104,7 +104,7 @@ def minhash(sets: Sequence[np.ndarray], *, num_perm: int = NUM_PERM, seed: int =
         sizes = np.array([len(s) for s in sets[start:stop]])
         filled = np.flatnonzero(sizes)
         if len(filled):
-            values = np.concatenate([np.asarray(sets[start + i], dtype=np.uint64) for i in filled])
+            values = np.concatenate([np.asarray(sets[start + int(i)], dtype=np.uint64) for i in filled])
             hashed = np.multiply(a[:, None], values[None, :])  # wraps mod 2**64 on purpose
             hashed += b[:, None]
             hashed >>= np.uint64(32)
