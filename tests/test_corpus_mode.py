@@ -98,6 +98,7 @@ def test_schema_is_the_documented_one(small, tmp_path):
         "status",
         "error",
         "outline_sha",
+        "detail",
     ]
     assert columns["nodes"][:8] == [
         "document_id",
@@ -143,6 +144,36 @@ def test_outlines_come_back_from_the_rows(small, tmp_path):
     ]
 
 
+def test_stored_outlines_read_back_whole(shared, tmp_path):
+    """Every field of a parsed outline survives the corpus: build, then `store.outlines`
+    (markers with their punctuation and width, columns, placements, anomalies, rules, parts,
+    appendices, front matter, noise lines, encodings) — on the real texts of ../shared, in
+    their UTF-16 and GB18030 encodings and wrappers."""
+    import shutil
+
+    from tigang.outline import parse_file
+
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    sources = [*sorted((shared / "seeds").glob("*.txt")), *sorted((shared / "corpus" / "raw").glob("*"))]
+    for path in sources:
+        shutil.copy(path, folder / path.name)
+    db = tmp_path / "c.duckdb"
+    build(folder, db)
+    con = store.connect(db)
+    ids = store.ids_by_path(con, [p.name for p in sources])
+    back = store.outlines(con, ids.values())
+    con.close()
+    assert len(ids) == len(sources) >= 14
+    for name, doc in ids.items():
+        original = parse_file(folder / name).to_dict()
+        stored = back[doc].to_dict()
+        assert stored["source"] == name  # the path in the corpus
+        assert {k: v for k, v in stored.items() if k != "source"} == {
+            k: v for k, v in original.items() if k != "source"
+        }, name
+
+
 def test_a_database_that_is_not_a_corpus_is_left_alone(small, tmp_path):
     """A DuckDB file of the user's own, with or without a `documents` table: refused before
     anything is written; a corpus of the first layout is upgraded and parsed again."""
@@ -162,7 +193,9 @@ def test_a_database_that_is_not_a_corpus_is_left_alone(small, tmp_path):
     old = tmp_path / "old.duckdb"
     con = duckdb.connect(str(old))
     con.execute(
-        store.SCHEMA.replace(",\n    outline_sha varchar", "").replace(",\n    body varchar not null", "")
+        store.SCHEMA.replace(",\n    detail varchar", "")
+        .replace(",\n    outline_sha varchar", "")
+        .replace(",\n    body varchar not null", "")
     )
     con.close()
     result = run("build", str(small), "-o", str(old))

@@ -71,12 +71,16 @@ def walk(root: Path, skip: AbstractSet[Path] = frozenset()) -> list[str]:
     return sorted(found)
 
 
-def _node_rows(doc_id: int, outline) -> list[tuple]:
+def _node_rows(doc_id: int, outline, data: dict | None = None) -> list[tuple]:
+    """One row per node. `data` is `outline.to_dict()`: what the columns do not hold of each
+    node (column, end line, the marker's punctuation and width, placement, anomalies, rule…)
+    goes to `detail` as compact JSON, so the outline can be read back whole."""
     rows: list[tuple] = []
 
-    def visit(nodes, prefix: str | None) -> None:
+    def visit(nodes, dicts, prefix: str | None) -> None:
         for i, node in enumerate(nodes):
             path = f"{prefix}.{i}" if prefix is not None else str(i)
+            detail = store.node_detail(dicts[i]) if dicts is not None else None
             rows.append(
                 (
                     doc_id,
@@ -89,11 +93,12 @@ def _node_rows(doc_id: int, outline) -> list[tuple]:
                     prefix,
                     node.marker.family.value,
                     node.body,
+                    detail,
                 )
             )
-            visit(node.children, path)
+            visit(node.children, dicts[i]["children"] if dicts is not None else None, path)
 
-    visit(outline.nodes, None)
+    visit(outline.nodes, data["outline"] if data is not None else None, None)
     return rows
 
 
@@ -106,7 +111,18 @@ def parse_one(task: Task) -> Result:
         data = Path(absolute).read_bytes()
     except OSError as exc:
         return (
-            (doc_id, rel, None, None, None, 0, "error", f"{rel}: cannot read ({exc.strerror or exc})", None),
+            (
+                doc_id,
+                rel,
+                None,
+                None,
+                None,
+                0,
+                "error",
+                f"{rel}: cannot read ({exc.strerror or exc})",
+                None,
+                None,
+            ),
             [],
             0,
             None,
@@ -118,15 +134,19 @@ def parse_one(task: Task) -> Result:
         outline = parse_file(absolute)
     except InputError as exc:
         message = str(exc).replace(absolute, rel, 1)
-        return (doc_id, rel, sha, None, None, 0, "error", " ".join(message.split()), None), [], 0, None
+        return (doc_id, rel, sha, None, None, 0, "error", " ".join(message.split()), None, None), [], 0, None
     except Exception as exc:  # a parser bug must not stop a build of 100,000 files
         message = " ".join(f"{rel}: cannot parse ({type(exc).__name__}: {exc})".split())
-        return (doc_id, rel, sha, None, None, 0, "error", message, None), [], 0, None
-    nodes = _node_rows(doc_id, outline)
+        return (doc_id, rel, sha, None, None, 0, "error", message, None, None), [], 0, None
+    whole = outline.to_dict()
+    nodes = _node_rows(doc_id, outline, whole)
     fingerprint = hashlib.sha256(
         "\n".join(f"{r[2]}\t{r[3]}\t{r[5]}" for r in nodes).encode("utf-8")
     ).hexdigest()
-    row = (doc_id, rel, sha, outline.title, outline.encoding, len(nodes), "ok", None, fingerprint)
+    row = (
+        doc_id, rel, sha, outline.title, outline.encoding, len(nodes), "ok", None, fingerprint,
+        store.document_detail(whole),
+    )  # fmt: skip
     grams = sketch.shingles_blob(sketch.shingles(r[5] for r in nodes)) if nodes else None
     return row, nodes, len(data), grams
 

@@ -23,7 +23,8 @@ hundred times slower. Only the main process holds the connection.
 from __future__ import annotations
 
 import base64
-from collections.abc import Iterable, Sequence
+import json
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,8 +32,9 @@ from typing import Any
 from tigang.outline.model import Family, Marker, Node, Outline, Placement
 
 FORMAT = "tigang-corpus"
-VERSION = 3  # 2: nodes.body and documents.outline_sha; 3: the index tables (sketches, …)
-READS = (2, 3)  # versions a read-only command can open (a version 2 corpus lacks only the index)
+VERSION = 4  # 2: nodes.body and documents.outline_sha; 3: the index tables (sketches, …);
+# 4: documents.detail and nodes.detail, the rest of `Outline.to_dict` (a lossless read-back)
+READS = (2, 3, 4)  # versions a read-only command can open (older ones lack the index or details)
 
 SCHEMA = """
 create table if not exists documents (
@@ -44,7 +46,8 @@ create table if not exists documents (
     node_count integer not null,
     status varchar not null,
     error varchar,
-    outline_sha varchar
+    outline_sha varchar,
+    detail varchar
 );
 create table if not exists nodes (
     document_id integer not null,
@@ -56,7 +59,8 @@ create table if not exists nodes (
     line integer not null,
     parent varchar,
     marker_family varchar not null,
-    body varchar not null
+    body varchar not null,
+    detail varchar
 );
 create table if not exists pairs (
     a integer not null,
@@ -99,6 +103,7 @@ DOCUMENT_COLUMNS = (
     "status",
     "error",
     "outline_sha",
+    "detail",
 )
 DOCUMENT_TYPES = (
     "integer",
@@ -107,6 +112,7 @@ DOCUMENT_TYPES = (
     "varchar",
     "varchar",
     "integer",
+    "varchar",
     "varchar",
     "varchar",
     "varchar",
@@ -122,6 +128,7 @@ NODE_COLUMNS = (
     "parent",
     "marker_family",
     "body",
+    "detail",
 )
 NODE_TYPES = (
     "integer",
@@ -131,6 +138,7 @@ NODE_TYPES = (
     "integer",
     "varchar",
     "integer",
+    "varchar",
     "varchar",
     "varchar",
     "varchar",
@@ -273,8 +281,11 @@ def _check_format(con, path: Path, *, upgrade: bool) -> None:
         if upgrade:
             # 2 → 3: the index tables start empty; the next similarity stage fills them from
             # the stored outlines (no file is parsed again, no pair aligned again).
+            # → 4: details are empty for documents stored before; they read back as before
+            # (from their columns) until their file changes and is parsed again.
             con.execute("begin transaction")
             con.execute(SCHEMA)
+            _add_detail_columns(con)
             set_meta(con, {"version": VERSION})
             con.execute("commit")
         return
@@ -287,10 +298,16 @@ def _check_format(con, path: Path, *, upgrade: bool) -> None:
         con.execute("update documents set sha256 = null")  # parse everything again: bodies
         con.execute("delete from pairs")
         con.execute(SCHEMA)
+        _add_detail_columns(con)
         set_meta(con, {"format": FORMAT, "version": VERSION})
         con.execute("commit")
         return
     raise StoreError(f"{path}: not a tigang corpus (a database of something else; tigang leaves it as it is)")
+
+
+def _add_detail_columns(con) -> None:
+    con.execute("alter table documents add column if not exists detail varchar")
+    con.execute("alter table nodes add column if not exists detail varchar")
 
 
 def _has_table(con, name: str) -> bool:
@@ -415,11 +432,33 @@ def paths_by_id(con, ids: Iterable[int] | None = None) -> dict[int, str]:
 
 # --- outlines back from rows ------------------------------------------------------------------
 
-# One node as the workers need it: (path, level, marker, number, heading, line, marker_family, body).
-NodeRow = tuple[str, int, str, int, str, int, str, str]
+# One node as the workers need it: (path, level, marker, number, heading, line, marker_family,
+# body, detail) — detail None in a corpus stored before format 4.
+NodeRow = tuple[str, int, str, int, str, int, str, str, "str | None"]
+
+# What `detail` leaves out: the node's own columns, and its children (rows of their own) …
+_NODE_COLUMN_KEYS = frozenset({"level", "marker", "number", "heading", "line", "family", "body", "children"})
+# … and for a document: its title and source columns, and the nodes.
+_DOCUMENT_COLUMN_KEYS = frozenset({"title", "source", "outline"})
 
 
-_NODE_ROW = "select document_id, path, level, marker, number, heading, line, marker_family, body from nodes"
+def node_detail(data: Mapping[str, Any]) -> str:
+    """A node's `to_dict` fields that its columns do not hold, as compact JSON."""
+    kept = {k: v for k, v in data.items() if k not in _NODE_COLUMN_KEYS}
+    return json.dumps(kept, ensure_ascii=False, separators=(",", ":"))
+
+
+def document_detail(data: Mapping[str, Any]) -> str:
+    """An outline's `to_dict` fields other than its title, source and nodes, as compact JSON."""
+    kept = {k: v for k, v in data.items() if k not in _DOCUMENT_COLUMN_KEYS}
+    return json.dumps(kept, ensure_ascii=False, separators=(",", ":"))
+
+
+def _node_select(con) -> str:
+    detail = "detail" if "detail" in _columns(con, "nodes") else "null"
+    return f"select document_id, path, level, marker, number, heading, line, marker_family, body, {detail} from nodes"
+
+
 LOOKUP_SHARE = 50  # one document in this many or fewer: look each one up
 
 
@@ -434,14 +473,15 @@ def node_rows(con, ids: Iterable[int]) -> dict[int, list[NodeRow]]:
     if not out:
         return out
     total = con.execute("select count(*) from documents").fetchone()[0]
+    select = _node_select(con)
     if len(out) * LOOKUP_SHARE <= total:
         for doc in sorted(out):
             out[doc] = [
-                tuple(r[1:]) for r in con.execute(f"{_NODE_ROW} where document_id = ?", [doc]).fetchall()
+                tuple(r[1:]) for r in con.execute(f"{select} where document_id = ?", [doc]).fetchall()
             ]
         return out
     rows = con.execute(
-        f"{_NODE_ROW} where document_id in (select unnest($1::integer[]))", [sorted(out)]
+        f"{select} where document_id in (select unnest($1::integer[]))", [sorted(out)]
     ).fetchall()
     for doc, *rest in rows:
         out[doc].append(tuple(rest))
@@ -461,7 +501,18 @@ def outlines(con, ids: Iterable[int]) -> dict[int, Outline]:
     """The stored outlines of these documents (titles, paths as sources, bodies)."""
     ids = sorted(set(ids))
     rows, names, paths = node_rows(con, ids), titles(con, ids), paths_by_id(con, ids)
-    return {d: outline_from_rows(rows[d], names[d], paths[d]) for d in ids}
+    details = _document_details(con, ids)
+    return {d: outline_from_rows(rows[d], names[d], paths[d], details.get(d)) for d in ids}
+
+
+def _document_details(con, ids: list[int]) -> dict[int, str | None]:
+    if "detail" not in _columns(con, "documents"):
+        return {}
+    return dict(
+        con.execute(
+            "select id, detail from documents where id in (select unnest($1::integer[]))", [ids]
+        ).fetchall()
+    )
 
 
 def titles(con, ids: Iterable[int]) -> dict[int, str | None]:
@@ -477,21 +528,26 @@ def _sort_key(path: str) -> tuple[int, ...]:
 
 
 def outline_from_rows(
-    rows: Iterable[NodeRow], title: str | None = None, source: str | None = None
+    rows: Iterable[NodeRow], title: str | None = None, source: str | None = None, detail: str | None = None
 ) -> Outline:
-    """The outline a document's node rows describe: enough for `diff` and `compare_many`
-    (markers, numbers, headings, bodies, lines and levels)."""
+    """The outline a document's node rows describe. With the details a build of format 4
+    stores (`detail`, the document's; each row's last field, the node's) it is the outline
+    that was parsed, field for field (`Outline.from_dict` of its `to_dict`), the source
+    being the path in the corpus. Without them (a corpus stored before): markers, numbers,
+    headings, bodies, lines and levels — enough for `diff` and `compare_many`."""
     children: dict[tuple[int, ...], list] = {(): []}
     ordered = sorted(rows, key=lambda r: _sort_key(r[0]))
     built: dict[tuple[int, ...], tuple] = {}
-    for path, level, marker, number, heading, line, family, body in ordered:
+    for path, level, marker, number, heading, line, family, body, node_detail in ordered:
         key = _sort_key(path)
-        built[key] = (level, marker, number, heading, line, family, body)
+        built[key] = (level, marker, number, heading, line, family, body, node_detail)
         children.setdefault(key, [])
         children.setdefault(key[:-1], []).append(key)
+    if detail is not None and all(b[7] is not None for b in built.values()):
+        return _outline_from_details(built, children, title, source, detail)
 
     def make(key: tuple[int, ...]) -> Node:
-        level, marker, number, heading, line, family, body = built[key]
+        level, marker, number, heading, line, family, body, _ = built[key]
         try:
             fam = Family(family)
         except ValueError:
@@ -510,3 +566,20 @@ def outline_from_rows(
         )
 
     return Outline(title=title, nodes=tuple(make(k) for k in children[()]), source=source)
+
+
+def _outline_from_details(
+    built: dict[tuple[int, ...], tuple],
+    children: dict[tuple[int, ...], list],
+    title: str | None,
+    source: str | None,
+    detail: str,
+) -> Outline:
+    def node(key: tuple[int, ...]) -> dict[str, Any]:
+        level, marker, number, heading, line, family, body, node_detail = built[key]
+        fields = {"level": level, "marker": marker, "number": number, "heading": heading, "line": line}
+        fields |= {"family": family, "body": body, "children": [node(k) for k in children[key]]}
+        return json.loads(node_detail) | fields
+
+    data = json.loads(detail) | {"title": title, "source": source, "outline": [node(k) for k in children[()]]}
+    return Outline.from_dict(data)
