@@ -31,9 +31,8 @@ from tigang.outline.layout import (
     tree_links,
     two_sided,
 )
-from tigang.outline.render.diagram import build, render
+from tigang.outline.render.diagram import LAYOUTS, build, render
 
-LAYOUTS = ("tree", "mindmap", "org", "radial")
 STEPS = ("layout", "build", "png", "svg", "16:9 png")
 
 CN = "一二三四五六七八九十"

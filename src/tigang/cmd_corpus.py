@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from tigang.files import FORCE, InputFailure, check_output, os_reason, write_output
+from tigang.files import FORCE, InputFailure, check_output, min_share_option, os_reason, write_output
 
 FAMILY_THRESHOLD = 0.6
 
@@ -233,14 +233,7 @@ def _threshold_option(f):
     )(f)
 
 
-def _min_share_option(f):
-    return click.option(
-        "--min-share",
-        type=click.FloatRange(0.0, 1.0),
-        default=0.5,
-        show_default=True,
-        help="Share of members an item needs to be in a skeleton.",
-    )(f)
+_min_share_option = min_share_option("Share of members an item needs to be in a skeleton.")
 
 
 @corpus.command()

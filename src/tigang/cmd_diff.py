@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from tigang.files import FORCE, InputFailure, check_output, load, write_output
+from tigang.files import FORCE, InputFailure, check_output, load, min_share_option, write_output
 
 LAYOUTS = ("merged", "sides")  # the same as tigang.compare.render_graph.LAYOUTS
 
@@ -33,13 +33,7 @@ LAYOUTS = ("merged", "sides")  # the same as tigang.compare.render_graph.LAYOUTS
 @click.option("--dpi", type=click.IntRange(min=30, max=600), default=150, show_default=True)
 @click.option("--changes-only", is_flag=True, help="Fold the items that did not change.")
 @click.option("--exit-code", is_flag=True, help="Exit 1 when the outlines differ, 0 when they are the same.")
-@click.option(
-    "--min-share",
-    type=click.FloatRange(0.0, 1.0),
-    default=0.5,
-    show_default=True,
-    help="With three or more files: share of outlines an item needs to be in the skeleton.",
-)
+@min_share_option("With three or more files: share of outlines an item needs to be in the skeleton.")
 def diff(
     paths: tuple[str, ...],
     fmt: str,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from tigang.files import FORCE, InputFailure, check_output, load, write_output
+from tigang.files import FORCE, InputFailure, check_output, load, min_share_option, write_output
 
 
 def html_output(output: str, force: bool) -> None:
@@ -31,13 +31,7 @@ def write_page(output: str, text: str, force: bool) -> Path:
 )
 @FORCE
 @click.option("--changes-only", is_flag=True, help="Two files: open the page with unchanged items folded.")
-@click.option(
-    "--min-share",
-    type=click.FloatRange(0.0, 1.0),
-    default=0.5,
-    show_default=True,
-    help="Three files and more: share of outlines an item needs to be in the skeleton.",
-)
+@min_share_option("Three files and more: share of outlines an item needs to be in the skeleton.")
 @click.option("--no-check", is_flag=True, help="One file: leave out the linter's findings.")
 def report(
     paths: tuple[str, ...], output: str, force: bool, changes_only: bool, min_share: float, no_check: bool

@@ -84,3 +84,11 @@ def write_output(path: str | Path, write: Callable[[Path], object], *, force: bo
 
 
 FORCE = click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+
+
+def min_share_option(help: str) -> Callable:
+    """`--min-share`: the share of outlines an item needs to be in a skeleton (diff, report and
+    corpus share it; compare.skeleton.compare_many has the same default)."""
+    return click.option(
+        "--min-share", type=click.FloatRange(0.0, 1.0), default=0.5, show_default=True, help=help
+    )
