@@ -2,6 +2,7 @@
 
     python benchmarks/bench_pairs.py                 # every pair, dev and held-out apart
     python benchmarks/bench_pairs.py --split dev -v  # one split, with each wrong or missed pair
+    python benchmarks/bench_pairs.py --min-confidence 0.7  # only the pairs the aligner is sure of
 
 The pairs and the gold format are described in benchmarks/pairs/README.md. A predicted pair
 is right when the gold has it as sure (S) or possible (P); recall counts the sure pairs only
@@ -23,7 +24,7 @@ try:
 except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib
 
-from tigang.compare import diff
+from tigang.compare import Thresholds, diff
 from tigang.outline import Outline, parse_file, parse_text
 
 PAIRS = Path(__file__).resolve().parent / "pairs"
@@ -176,13 +177,19 @@ def _labels(outline: Outline) -> dict[Key, str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "heldout", "heldout2", "heldout3", "heldout4"))
+    parser.add_argument("--split", choices=sorted({p.split for p in load_pairs()}))
+    parser.add_argument(
+        "--min-confidence", type=float, help="as `tigang diff --min-confidence` (default: the aligner's)"
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="list wrong and missed pairs")
     args = parser.parse_args()
     if not SHARED.is_dir():
         print(f"needs {SHARED} beside the checkout", file=sys.stderr)
         return 2
     by_split: dict[str, list[Result]] = {}
+    options = (
+        {} if args.min_confidence is None else {"thresholds": Thresholds(min_confidence=args.min_confidence)}
+    )
     print(
         f"{'pair':<28} {'kind':<28} {'P':>5} {'R':>5} {'F1':>5} {'pred':>5} {'gold S':>6} {'score':>6} {'ms':>6}"
     )
@@ -190,7 +197,7 @@ def main() -> int:
         if not pair.gold_path.exists():
             print(f"{pair.id:<28} (no gold yet)")
             continue
-        result = evaluate(pair)
+        result = evaluate(pair, **options)
         by_split.setdefault(pair.split, []).append(result)
         print(
             f"{pair.id:<28} {pair.kind:<28} {result.precision:>5.2f} {result.recall:>5.2f} {result.f1:>5.2f}"

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from tigang.outline.model import Outline
 
-from .align import align
+from .align import Thresholds, align
 from .script import Edit, EditScript, Op, edit_script
 
 
-def diff(a: Outline, b: Outline) -> EditScript:
+def diff(a: Outline, b: Outline, thresholds: Thresholds | None = None) -> EditScript:
     """The edit script that turns outline `a` into outline `b`, with a similarity score."""
-    return edit_script(align(a, b))
+    return edit_script(align(a, b, thresholds))
 
 
-__all__ = ["Edit", "EditScript", "Op", "diff", "edit_script"]
+__all__ = ["Edit", "EditScript", "Op", "Thresholds", "diff", "edit_script"]

@@ -32,6 +32,7 @@ from difflib import SequenceMatcher
 from tigang.outline.model import Outline
 
 from .assign import assign
+from .confidence import confidence, evidence
 from .features import BATCH_FROM, Features
 from .side import ROOT, Path, Side
 from .similarity import NearestHeadings, cosine
@@ -56,6 +57,7 @@ class Thresholds:
     related: float = 0.15  # whole-text similarity below which no pair is made on content alone
     standout: float = 0.1  # among 3+ siblings a side, how far a pair must rise above their mean
     standout_from: int = 3
+    min_confidence: float = 0.4  # pairs less likely than this to be right are dropped (confidence.py)
 
 
 @dataclass
@@ -67,6 +69,8 @@ class Alignment:
     phase: dict[Path, str] = field(default_factory=dict)  # A item → the phase that paired it
     wording: dict[Path, float] = field(default_factory=dict)  # A item → heading similarity of its pair
     content: float = 0.0  # cosine of the two documents' whole texts
+    confidence: dict[Path, float] = field(default_factory=dict)  # A item → how likely its pair is right
+    evidence: dict[Path, tuple[float, ...]] = field(default_factory=dict)  # … the features behind it
 
     reverse: dict[Path, Path] = field(init=False)  # B item → A item
 
@@ -176,9 +180,16 @@ def align(outline_a: Outline, outline_b: Outline, thresholds: Thresholds | None 
             phase(m)
         if len(m.pairs) == before:
             break
+    found = evidence(m)
+    sure = {x: confidence(v) for x, v in found.items()}
+    for x, c in sure.items():  # one pass: a dropped pair does not change the others' evidence
+        if c < m.t.min_confidence:
+            m.used_b.discard(m.pairs.pop(x))
+            del m.sims[x], m.phase[x], found[x]
+    sure = {x: sure.get(x, 1.0) for x in m.pairs if x}
     wording = {x: 1.0 if a.key(x) == b.key(y) else m.cosine(x, y) for x, y in m.pairs.items() if x}
     if not (a.virtual or b.virtual):
-        return Alignment(a, b, m.pairs, m.sims, m.phase, wording, m.content)
+        return Alignment(a, b, m.pairs, m.sims, m.phase, wording, m.content, sure, found)
     # Back to the outlines' own items: parts are not items, their pairs go.
     real = [(x, y) for x, y in m.pairs.items() if x and x not in a.virtual and y not in b.virtual]
     to_a, to_b = a.outline_path, b.outline_path
@@ -190,6 +201,8 @@ def align(outline_a: Outline, outline_b: Outline, thresholds: Thresholds | None 
         {to_a[x]: m.phase[x] for x, _ in real},
         {to_a[x]: wording[x] for x, _ in real},
         m.content,
+        {to_a[x]: sure[x] for x, _ in real},
+        {to_a[x]: found[x] for x, _ in real if x in found},
     )
 
 

@@ -31,6 +31,7 @@ STYLES = {
 }
 SIGNS = {Op.KEEP: " ", Op.UPDATE: "~", Op.MOVE: "↕", Op.LEVEL: "⇅", Op.DELETE: "-", Op.INSERT: "+"}
 GAP = 2  # cells between the columns
+DOUBTFUL = 0.7  # pairs less sure than this are marked with their confidence (compare.confidence)
 
 
 def short_name(path: str | None, fallback: str) -> str:
@@ -49,12 +50,16 @@ def short_names(paths: tuple[str, ...] | list[str]) -> tuple[str, ...]:
 
 
 def summary(script: EditScript) -> list[str]:
-    """Two lines: what happened, then how alike the outlines are."""
-    return [
+    """What happened, then how alike the outlines are; and how many pairs are doubtful."""
+    lines = [
         " · ".join(f"{op.value} {script.count(op)}" for op in Op),
         f"score {script.score:.3f} · structure {script.structure:.3f} · "
         f"wording {script.wording:.3f} · content {script.content:.3f}",
     ]
+    doubtful = sum(1 for c in script.alignment.confidence.values() if c < DOUBTFUL)
+    if doubtful:
+        lines.append(f"存疑 doubtful {doubtful} (?NN%: confidence below {DOUBTFUL:.0%})")
+    return lines
 
 
 def _rows(root: MergedNode, changes_only: bool) -> list[MergedNode | int]:
@@ -94,12 +99,14 @@ def print_diff(
     name_b = names[1] if names else short_name(b.outline.source, "B")
     column = max(12, (console.width - 2 - GAP) // 2)
 
-    def cell(side, path, kind: Kind) -> list[str]:
+    def cell(side, path, kind: Kind, doubt: float = 1.0) -> list[str]:
         if path is None:
             return []
         node = side.node[path]
         indent = "  " * (node.level - 1)
         label = node.label + ("  ↗ 移至 moved" if kind is Kind.GHOST else "")
+        if doubt < DOUBTFUL:
+            label += f"  ?{doubt:.0%}"
         return wrap(label, column, indent=indent, hang="  ")
 
     def emit(sign: str, left: list[str], right: list[str], style: str, dim_left: bool = False) -> None:
@@ -122,7 +129,8 @@ def print_diff(
             emit(SIGNS[Op.MOVE], cell(a, row.a, row.kind), [], STYLES[Op.MOVE], dim_left=True)
             continue
         left = cell(a, row.a, row.kind) if row.kind is not Kind.ONLY_B else []
-        right = cell(b, row.b, row.kind) if row.kind is not Kind.ONLY_A else []
+        doubt = al.confidence.get(row.a, 1.0) if row.kind is Kind.SHARED and row.a is not None else 1.0
+        right = cell(b, row.b, row.kind, doubt) if row.kind is not Kind.ONLY_A else []
         emit(SIGNS[row.op], left, right, STYLES[row.op])
     for line in summary(script):
         console.print(Text(line, style="bold"))

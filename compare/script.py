@@ -32,6 +32,7 @@ class Edit:
     a: Path | None
     b: Path | None
     similarity: float
+    confidence: float = 1.0  # how likely the pair is right (compare.confidence); 1 for insert/delete
 
 
 # The version of the JSON document `EditScript.to_dict` writes (docs/diff.schema.json).
@@ -95,6 +96,7 @@ class EditScript:
                     "a": item(sides[0], e.a),
                     "b": item(sides[1], e.b),
                     "similarity": round(e.similarity, 4),
+                    "confidence": round(e.confidence, 4),
                 }
                 for e in self.edits
             ],
@@ -171,7 +173,8 @@ def edit_script(alignment: Alignment) -> EditScript:
             ops.append(Op.UPDATE)
         if not ops:
             ops.append(Op.KEEP)
-        edits.extend(Edit(op, x, y, s) for op in ops)
+        sure = alignment.confidence.get(x, 1.0)
+        edits.extend(Edit(op, x, y, s, sure) for op in ops)
         weight = min(_WEIGHT[op] for op in ops)
         shared += weight
         worded += weight * (_ROLE + (1.0 - _ROLE) * alignment.wording.get(x, 1.0))

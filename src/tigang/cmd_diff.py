@@ -33,6 +33,14 @@ LAYOUTS = ("merged", "sides")  # the same as tigang.compare.render_graph.LAYOUTS
 @click.option("--dpi", type=click.IntRange(min=30, max=600), default=150, show_default=True)
 @click.option("--changes-only", is_flag=True, help="Fold the items that did not change.")
 @click.option("--exit-code", is_flag=True, help="Exit 1 when the outlines differ, 0 when they are the same.")
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0.0, 1.0),
+    default=0.4,
+    show_default=True,
+    help="Drop pairs less likely than this to be right (0 keeps every pair the aligner finds; "
+    "0.7 is about 90% precise on real document pairs, see docs/diff.md).",
+)
 @min_share_option("With three or more files: share of outlines an item needs to be in the skeleton.")
 def diff(
     paths: tuple[str, ...],
@@ -43,6 +51,7 @@ def diff(
     dpi: int,
     changes_only: bool,
     exit_code: bool,
+    min_confidence: float,
     min_share: float,
 ) -> None:
     """Compare the outlines of A and B, or the common skeleton of three and more.
@@ -51,6 +60,7 @@ def diff(
     tigang diff 2021年报告.txt 2022年报告.txt
     tigang diff 初稿.txt 定稿.txt --changes-only
     tigang diff a.txt b.txt -o 对比.png
+    tigang diff a.txt b.txt --min-confidence 0.7
     tigang diff a.txt b.txt c.txt --min-share 0.6
     """
     if len(paths) < 2:
@@ -70,11 +80,12 @@ def diff(
     if len(paths) > 2:
         _many(outlines, names, fmt, output, force, dpi, min_share)
         return
+    from tigang.compare import Thresholds
     from tigang.compare import diff as diff_outlines
 
     a, b = outlines
     pair = (names[0], names[1])  # two files from here on
-    script = diff_outlines(a, b)
+    script = diff_outlines(a, b, Thresholds(min_confidence=min_confidence))
     if output:
         from tigang.compare.render_graph import draw
 

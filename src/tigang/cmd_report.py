@@ -60,7 +60,7 @@ def report(
             from tigang.compare import diff
             from tigang.compare.report import render_diff_html
 
-            script = diff(*outlines)
+            script = diff(outlines[0], outlines[1])
             text = render_diff_html(script, (names[0], names[1]), changes_only=changes_only)
             what = f"comparison, score {script.score:.2f}"
         else:
