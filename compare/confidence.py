@@ -42,6 +42,7 @@ FEATURES = (
     "inside",  # log(1 + descendants paired into the partner's subtree)
     "outside",  # log(1 + descendants paired elsewhere)
 )
+DOUBTFUL = 0.7  # below this a pair is marked in the terminal and the picture (about 3 in 4 right)
 WINDOW = 10  # siblings either side looked at (a flat law has hundreds of articles)
 
 # Fitted by benchmarks/fit_confidence.py on 5 splits (dev, heldout, heldout2, heldout3, heldout4),

@@ -32,6 +32,7 @@ from tigang.outline.render.diagram import (
     scene,
 )
 
+from .confidence import DOUBTFUL
 from .merge import Kind, MergedNode, merged_tree
 from .script import EditScript, Op
 from .skeleton import Skeleton, SkeletonItem
@@ -129,6 +130,7 @@ def _merged(script: EditScript, name_a: str, name_b: str):
     children: dict[tuple[int, ...], list[tuple[int, ...]]] = {}
     items: dict[tuple[int, ...], tuple[str, str, int]] = {}
     kinds: dict[tuple[int, ...], MergedNode] = {}
+    doubtful: set[tuple[int, ...]] = set()
 
     def visit(node: MergedNode, ident: tuple[int, ...], depth: int) -> None:
         kids = [(*ident, i) for i in range(len(node.children))]
@@ -143,6 +145,10 @@ def _merged(script: EditScript, name_a: str, name_b: str):
                 old = al.a.node[child.a].heading  # type: ignore[index]
                 if old != outline_node.heading:
                     label += f"（甲：{old}）"
+            sure = al.confidence.get(child.a, 1.0) if child.kind is Kind.SHARED and child.a else 1.0
+            if sure < DOUBTFUL:
+                label += f"  ?{sure:.0%}"
+                doubtful.add(kid)
             items[kid] = (sign + outline_node.marker.text, sign + label, depth + 1)
             visit(child, kid, depth + 1)
 
@@ -164,6 +170,8 @@ def _merged(script: EditScript, name_a: str, name_b: str):
     entries: list[Entry] = [(*OP_COLOURS[op], "-", names[op]) for op in Op if script.count(op)]
     if ghosts:
         entries.append((*GHOST_COLOURS, "--", "↗ 原位置 old place of a moved item"))
+    if doubtful:
+        entries.append(("#ffffff", "#ffffff", "-", f"?NN% 存疑 doubtful pair (confidence < {DOUBTFUL:.0%})"))
     _legend(fig, diagram, entries)
     return fig
 

@@ -17,6 +17,7 @@ from rich.text import Text
 
 from tigang.outline.render.wrap import wrap
 
+from .confidence import DOUBTFUL
 from .merge import Kind, MergedNode, merged_tree
 from .script import EditScript, Op
 from .skeleton import Skeleton, SkeletonItem
@@ -31,7 +32,6 @@ STYLES = {
 }
 SIGNS = {Op.KEEP: " ", Op.UPDATE: "~", Op.MOVE: "↕", Op.LEVEL: "⇅", Op.DELETE: "-", Op.INSERT: "+"}
 GAP = 2  # cells between the columns
-DOUBTFUL = 0.7  # pairs less sure than this are marked with their confidence (compare.confidence)
 
 
 def short_name(path: str | None, fallback: str) -> str:

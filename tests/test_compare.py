@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -180,6 +181,29 @@ def test_cli_text_json_and_png(tmp_path, shared):
     assert result.exit_code == 0 and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     result = runner.invoke(cli, ["diff", str(a), str(edited), "-o", str(png)])
     assert result.exit_code == 2 and "already exists (use --force" in result.output
+
+
+def test_doubtful_pairs_are_marked_in_text_and_picture(tmp_path):
+    """Two different speeches (the bundled examples): each pair less sure than 70% shows its
+    confidence after the 乙 heading, in the terminal and in the picture, and the summary
+    counts them; the confidences are those of the alignment."""
+    from tigang.compare import diff as diff_outlines
+    from tigang.compare.confidence import DOUBTFUL
+    from tigang.outline import parse_file
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    a, b = examples / "讲话稿示例.txt", examples / "项目推进会讲话.txt"
+    al = diff_outlines(parse_file(a), parse_file(b)).alignment
+    doubtful = sorted(f"?{c:.0%}" for c in al.confidence.values() if c < DOUBTFUL)
+    assert doubtful and all(c >= 0.4 for c in al.confidence.values())  # the default drops the rest
+    result = CliRunner().invoke(cli, ["diff", str(a), str(b)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert sorted(re.findall(r"\?\d+%", result.output)) == doubtful
+    assert result.output.splitlines()[-1].startswith(f"存疑 doubtful {len(doubtful)} ")
+    svg = tmp_path / "diff.svg"
+    assert CliRunner().invoke(cli, ["diff", str(a), str(b), "-o", str(svg)]).exit_code == 0
+    texts = svg.read_text(encoding="utf-8")
+    assert all(mark in texts for mark in doubtful) and "doubtful pair" in texts
 
 
 def test_cli_three_speeches_give_a_skeleton(tmp_path, shared):
