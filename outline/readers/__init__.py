@@ -26,7 +26,6 @@ from pathlib import Path
 
 from ..model import PageMap
 from ..source import InputError, decode_bytes, read_bytes
-from .html import html_to_text
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc / .xls / .ppt (and .wps)
 ZIP_MAGIC = b"PK\x03\x04"
@@ -74,6 +73,8 @@ def document_from_bytes(data: bytes, label: str, suffix: str = "") -> Document:
         raise InputError(f"{label}: a .doc that is not a Word file we know; save it as .docx")
     text, encoding = decode_bytes(data, label)
     if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(text)):
+        from .html import html_to_text  # only for web pages: html.parser is not free to import
+
         body = html_to_text(text)
         if not body.strip():
             raise InputError(f"{label}: empty document (no text in the HTML)")
