@@ -150,6 +150,21 @@ def test_comparison_page_has_a_row_per_merged_item_and_the_items_it_diffs():
     assert keys and all(keys.count(key) == 2 for key in keys)
 
 
+def test_comparison_page_marks_doubtful_pairs():
+    """Two different speeches: each pair below 70% confidence shows it in 乙's cell, as in
+    the terminal; drafts of one speech have none."""
+    from tigang.compare.confidence import DOUBTFUL
+    from tigang.outline import parse_file
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    script = diff(parse_file(examples / "讲话稿示例.txt"), parse_file(examples / "项目推进会讲话.txt"))
+    doubtful = sorted(f"?{c:.0%}" for c in script.alignment.confidence.values() if c < DOUBTFUL)
+    html = render_diff_html(script, ("甲", "乙"))
+    assert doubtful and sorted(re.findall(r'<span class="doubt">(\?\d+%)</span>', html)) == doubtful
+    a, b = (parse_text(t) for t in drafts(40, seed=3))
+    assert 'class="doubt"' not in render_diff_html(diff(a, b), ("初稿", "定稿"))
+
+
 def test_changes_only_opens_folded(tmp_path):
     one, two = drafts(30, seed=1)
     (tmp_path / "a.txt").write_text(one, encoding="utf-8")

@@ -13,6 +13,7 @@ from tigang.outline.model import Node
 from tigang.outline.render.html import esc
 from tigang.outline.render.html.outline_page import label_html, toolbar
 
+from ..confidence import DOUBTFUL
 from ..merge import Kind, MergedNode, merged_tree
 from ..script import EditScript, Op
 from ..side import Side
@@ -136,12 +137,16 @@ def comparison_html(
             cells = cell("a", al.a, node.a) + f'<div class="cell b">{note}</div>'
             classes, title = "it ghost op-move", "原位置 old place of a moved item"
         else:
+            sure = al.confidence.get(node.a, 1.0) if node.kind is Kind.SHARED and node.a is not None else 1.0
+            doubt = f' <span class="doubt">?{sure:.0%}</span>' if sure < DOUBTFUL else ""
             cells = cell("a", al.a, node.a if node.kind is not Kind.ONLY_B else None) + cell(
-                "b", al.b, node.b if node.kind is not Kind.ONLY_A else None
+                "b", al.b, node.b if node.kind is not Kind.ONLY_A else None, doubt
             )
             classes, title = f"it op-{node.op.value}", f"{en}"
             if node.op not in (Op.KEEP, Op.DELETE, Op.INSERT) and node.similarity < 1:
                 title += f" · 相似度 {node.similarity:.2f}"
+            if sure < 1:
+                title += f" · 置信度 confidence {sure:.0%}" + (" 存疑 doubtful" if doubt else "")
         expanded = ' aria-expanded="true"' if node.children else ""
         rows.append(
             f'<li class="{classes}" role="treeitem" data-level="{depth}" '
