@@ -78,6 +78,14 @@ def test_heldout4_pairs_align_as_measured(results):
     assert p >= 0.73 and r >= 0.85 and f >= 0.79, (p, r, f)
 
 
+def test_heldout5_pairs_align_as_measured(results):
+    """Annotated after the confidence model was fitted, measured once: a floor, not a target.
+    (Two speeches of 任正非 on one occasion get no pair: every section is about the same one
+    topic, and no pair stands out from its siblings — a known gap, docs/diff.md.)"""
+    p, r, f = totals([res for res in results.values() if res.pair.split == "heldout5"])
+    assert p >= 0.87 and r >= 0.84 and f >= 0.86, (p, r, f)
+
+
 def test_scores_of_real_pairs(results, shared):
     """Two national reports of consecutive years share most of their structure; a work
     report and a law share none."""
