@@ -55,9 +55,7 @@ class Thresholds:
     vouch: float = 0.5  # a pair found by content is at least this share of each side's best match
     typical_share: float = 0.3  # … and this share of what items with equal headings score
     related: float = 0.15  # whole-text similarity below which no pair is made on content alone
-    standout: float = 0.1  # among 3+ siblings a side, how far a pair must rise above their mean
-    standout_from: int = 3
-    min_confidence: float = 0.4  # pairs less likely than this to be right are dropped (confidence.py)
+    min_confidence: float = 0.5  # pairs less likely than this to be right are dropped (confidence.py)
 
 
 @dataclass
@@ -335,20 +333,16 @@ def _assign_and_take(m: Matching, xs: list[Path], ys: list[Path], floor: float) 
         for row, x in zip(sims, xs, strict=True)
     ]
     # Siblings share their parent's words (推进, 加快, 建设 under a year's tasks), so every
-    # pair among them scores alike: with three or more on each side, a pair must stand out
-    # from the mean of its row and column, not only lead it. Two cities' task lists
-    # otherwise pair topic with unrelated topic, each the least bad of a flat row.
-    centred = len(xs) >= m.t.standout_from and len(ys) >= m.t.standout_from
-    if centred:
-        row_mean = [sum(row) / len(ys) for row in sims]
-        column_mean = [sum(column) / len(xs) for column in zip(*sims, strict=True)]
+    # pair among them can score alike, and the assignment then pairs topic with unrelated
+    # topic, each the least bad of a flat row. How far a pair stands out from its row and
+    # column is evidence for its confidence (confidence.py), not a rule here: a hard rule
+    # (0.1 above the mean) also refused every pair of two speeches on one occasion, whose
+    # sections all speak of one subject and pair by their role.
     for i, j in assign(score):
         s = sims[i][j]
         # An assignment can force a pair neither item would choose: keep it only if it is the
         # best partner of one of the two among the siblings.
         chosen = s >= max(sims[i]) or s >= max(row[j] for row in sims)
-        if centred and s - (row_mean[i] + column_mean[j]) / 2 < m.t.standout:
-            chosen = False
         if chosen and s >= floor and m.vouched(xs[i], ys[j], s):
             m.take(xs[i], ys[j], s)
 

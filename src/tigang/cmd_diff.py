@@ -11,6 +11,7 @@ import click
 from tigang.files import FORCE, InputFailure, check_output, load, min_share_option, write_output
 
 LAYOUTS = ("merged", "sides")  # the same as tigang.compare.render_graph.LAYOUTS
+DEFAULT_MIN_CONFIDENCE = 0.5  # the same as tigang.compare.align.Thresholds.min_confidence
 
 
 @click.command()
@@ -36,10 +37,10 @@ LAYOUTS = ("merged", "sides")  # the same as tigang.compare.render_graph.LAYOUTS
 @click.option(
     "--min-confidence",
     type=click.FloatRange(0.0, 1.0),
-    default=0.4,
+    default=DEFAULT_MIN_CONFIDENCE,
     show_default=True,
     help="Drop pairs less likely than this to be right (0 keeps every pair the aligner finds; "
-    "0.7 is about 90% precise on real document pairs, see docs/diff.md).",
+    "0.7 is about 92% precise on real document pairs, see docs/diff.md).",
 )
 @min_share_option("With three or more files: share of outlines an item needs to be in the skeleton.")
 def diff(
