@@ -42,7 +42,7 @@ FEATURES = (
     "inside",  # log(1 + descendants paired into the partner's subtree)
     "outside",  # log(1 + descendants paired elsewhere)
 )
-DOUBTFUL = 0.7  # below this a pair is marked in the terminal and the picture (about 3 in 4 right)
+DOUBTFUL = 0.7  # below this a pair is marked in the terminal, picture and report (0.5–0.7: 55 % right)
 WINDOW = 10  # siblings either side looked at (a flat law has hundreds of articles)
 
 # Fitted by benchmarks/fit_confidence.py on 6 splits (dev, heldout … heldout5), 51 pairs, 840
