@@ -52,9 +52,10 @@ def prefilter_runs(events: Sequence[Event]) -> tuple[set[int], set[str]]:
         else:
             kept.add(id(hit))  # hits live as long as the events: identity is a stable key
     lead_styles = _lead_run_styles(items for items in by_style.values())
+    place = {id(hit): i for i, (_, hit) in enumerate(flat)}
     for items in by_style.values():
         for chain in chains(items):
-            if _is_run([hit for _, hit in chain]):
+            if _is_run([hit for _, hit in chain]) and not _splits_a_list(chain, flat, place):
                 kept.update(id(hit) for _, hit in chain)
         for _, hit in items:  # a lone lead item of a lead-run style: see lone_enumerators
             if hit.placement is Placement.LEAD and hit.marker.style in lead_styles:
@@ -139,6 +140,34 @@ def _exactly_follows(previous: MarkerHit, hit: MarkerHit) -> bool:
 def _is_run(hits: list[MarkerHit]) -> bool:
     """Two or more items that include the first one: a lone 二是, even twice, is prose."""
     return len(hits) >= 2 and any(h.marker.number == 1 for h in hits)
+
+
+def _splits_a_list(
+    chain: list[tuple[Event, MarkerHit]], flat: list[tuple[Event, MarkerHit]], place: dict[int, int]
+) -> bool:
+    """A run of 首先 … 然后 whose second word comes between items 1、 and 2、 of one numbered
+    list is two words of prose, not a run: as a run it would cut the list in two (首先 holding
+    1、, 然后 what comes before 2、). Only discourse words: 一是 … 二是 around a list is a run
+    whose first item holds the list."""
+    if chain[0][1].marker.family is not Family.SEQUENCE:
+        return False
+    for (_, a), (_, b) in pairwise(chain):
+        start, end = place[id(a)], place[id(b)]
+        last: dict[str, int] = {}  # style → the number of its last paragraph-leading item between
+        for _, hit in flat[start + 1 : end]:
+            if hit.placement is Placement.LEAD and not needs_run(hit.marker):
+                last[hit.marker.style] = hit.marker.number
+        if not last:
+            continue
+        for _, hit in flat[end + 1 :]:
+            style = hit.marker.style
+            if hit.placement is Placement.LEAD and style in last:
+                if hit.marker.number == last[style] + 1:
+                    return True
+                del last[style]  # that list restarted or jumped: it does not go on
+                if not last:
+                    break
+    return False
 
 
 def _lead_run_styles(groups) -> set[str]:
