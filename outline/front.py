@@ -45,6 +45,7 @@ from .lexicon import (
 )
 from .markers import MarkerHit
 from .model import Family, Marker, Placement
+from .noise import QA_LABEL
 from .paragraphs import Paragraph
 
 _AUDIENCE = one_of(AUDIENCE)
@@ -126,14 +127,36 @@ _DATE_LINE = re.compile(
 )
 
 
+# A speaker's turn on a line of its own in a transcript (徐直军：): what follows is that
+# speaker's part. A name, or a role (主持人：), of two to five characters — one the title
+# names, or that opens other paragraphs too (任正非：…); else a hard-wrapped line that ends
+# on a colon (督促其修剪：) would pass for one.
+_SPEAKER_LINE = re.compile(r"^([\u4e00-\u9fff·]{2,5})[：:]$")
+_TURN = re.compile(r"^([\u4e00-\u9fff·]{2,5})[：:]")
+
+
+def speakers(paragraphs: Sequence[Paragraph], title: str | None) -> frozenset[str]:
+    """The names that take turns in a transcript: those that open two or more paragraphs
+    (任正非：…, 问题：…), and those of a line `NAME：` that the title names."""
+    turns: dict[str, int] = {}
+    for p in paragraphs:
+        found = _TURN.match(p.text)
+        if found:
+            turns[found.group(1)] = turns.get(found.group(1), 0) + 1
+    return frozenset(n for n, count in turns.items() if count >= 2 or (title and n in title))
+
+
 def is_part_title(
     paragraph: Paragraph,
     hits: Sequence[MarkerHit],
     next_hits: Sequence[MarkerHit],
     seen: Mapping[str, int] | None = None,
     next_lead: MarkerHit | None = None,
+    turns: frozenset[str] = frozenset(),
 ) -> bool:
-    """An unnumbered part title between numbered parts: 2020年工作总结, “十四五”时期….
+    """An unnumbered part title between numbered parts: 2020年工作总结, “十四五”时期…, a
+    speaker's turn in a transcript (徐直军：, see `speakers`), a bracketed question-and-answer label
+    (【记者提问环节】, a part whatever the numbering after it).
     A short one-line paragraph with no marker and no punctuation that ends a sentence, after
     which numbering starts again (`next_hits`, the markers of the next paragraph that has
     any, begin at 1). A short line inside a section (引进优秀教师, before （二）) is not one,
@@ -143,7 +166,10 @@ def is_part_title(
     again*: the next marker, or the next paragraph-leading one (`next_lead`), is of a style
     already used or ranks above all of them. A label line of a PDF table (国内生产总值)
     before the first （一） under an open 二、 is no part title."""
-    text = paragraph.text
+    text = paragraph.text.strip()
+    speaker = _SPEAKER_LINE.match(text)
+    if speaker and speaker.group(1) in turns:
+        text = speaker.group(1)
     if not (
         not hits
         and len(paragraph.lines) == 1
@@ -155,7 +181,7 @@ def is_part_title(
         and next_hits[0].marker.number == 1
     ):
         return False
-    if not seen:
+    if not seen or QA_LABEL.match(text):
         return True
     top = min(seen.values())
     candidates = [next_lead] if next_lead is not None else []

@@ -72,6 +72,13 @@ RULES: tuple[Rule, ...] = (
                 "一、总体要求\n二、重点任务",
                 line="我们要让群众分享发展成果。",
             ),
+            # A bracketed label is page chrome (【打印】【关闭】) unless it opens a question-and-
+            # answer part: then it is the title of that part.
+            _ex(
+                "一、总体要求\n坚持稳中求进。\n【记者提问环节】\n问：请谈谈您的看法。答：第一，要稳。第二，要进。\n",
+                "一、总体要求\n第一，要稳\n第二，要进",
+                line="【记者提问环节】",
+            ),
         ),
         judges=is_noise_line,
     ),
@@ -504,6 +511,11 @@ RULES: tuple[Rule, ...] = (
                 "关于2024年工作的报告\n2023年工作回顾\n一、经济发展\n（一）工业增长。\n2024年工作安排\n一、稳增长\n二、保民生\n",
                 "关于2024年工作的报告\n一、经济发展\n  （一）工业增长\n一、稳增长\n二、保民生",
             ),
+            # A speaker's turn in a transcript, on a line of its own, that the title names.
+            _ex(
+                "与张三在年中会议上的讲话\n一、形势\n1、市场变化快。\n2、竞争更激烈。\n张三：\n1、抓产品。\n2、抓渠道。\n",
+                "与张三在年中会议上的讲话\n一、形势\n  1、市场变化快\n  2、竞争更激烈\n1、抓产品\n2、抓渠道",
+            ),
         ),
         spares=(
             _ex(
@@ -516,6 +528,14 @@ RULES: tuple[Rule, ...] = (
                 "一、工作回顾\n过去一年经济平稳增长。\n二、今年目标\n今年的主要目标是：\n国内生产总值\n"
                 "增长百分之八。\n（一）稳增长。\n（二）保民生。\n",
                 "一、工作回顾\n二、今年目标\n  （一）稳增长\n  （二）保民生",
+            ),
+            # A hard-wrapped line that ends on a colon is no speaker's turn: nobody of that name
+            # speaks elsewhere, and the title does not name it.
+            _ex(
+                "城市绿化条例\n第一章 总则\n第一条 树木影响安全的，\n督促其修剪：\n（一）遮挡信号灯的；\n"
+                "（二）妨碍通行的。\n第二条 本条例自公布之日起施行。\n",
+                "城市绿化条例\n第一章 总则\n  第一条 树木影响安全的\n    （一）遮挡信号灯的\n"
+                "    （二）妨碍通行的\n  第二条 本条例自公布之日起施行",
             ),
         ),
         places=True,

@@ -245,6 +245,9 @@ THANKS = ("谢谢", "感谢")
 CLOSING_PHRASES = ("以上", "我就讲这些", "就讲这些")
 # A speech's closing is one of its last paragraphs, at most this many from the end.
 CLOSING_PARAGRAPHS = 3
+# A bracketed label with one of these starts the question-and-answer part of a transcript
+# (【记者提问环节】, 【现场互动】): a part of its own, whatever the numbering after it.
+QA_PART_WORDS = words("提问 问答 答问 答记者问 互动 访谈 对话 座谈 交流")
 # A title (or unnumbered part title) has at least this many characters, and as many Chinese ones.
 TITLE_MIN = 2
 # A title line runs to at most this many characters (关于印发《…》的通知 runs to sixty).

@@ -20,6 +20,7 @@ from .lexicon import (
     METADATA_FIELDS,
     METADATA_LINE,
     NOISE_WORDS,
+    QA_PART_WORDS,
     SHORT_LINE,
     WEAK_LINE,
     WEAK_WORDS,
@@ -44,6 +45,11 @@ _NOISE_LINE = re.compile(
     r"|(?:(?:查看|回复|浏览|阅读|点击|人气|评论)\s*[:：]?\s*\d+\s*[|｜/,，]?\s*)+"  # 查看: 100|回复: 0
     r")$"
 )
+
+
+# A bracketed label that opens the question-and-answer part of a transcript (【记者提问环节】):
+# text, not page chrome like 【打印】【关闭】 (outline.front makes it a part title).
+QA_LABEL = re.compile(rf"^[【\[][^】\]]{{0,8}}{one_of(QA_PART_WORDS)}[^】\]]{{0,6}}[】\]]$")
 
 
 # The metadata table of government websites; such a line may run long (several fields).
@@ -73,7 +79,7 @@ def is_noise_line(text: str) -> bool:
         and (_METADATA.match(text) or _BLURB.search(text) or any(word in text for word in LONG_NOISE_WORDS))
     ):
         return True
-    if not text or len(text) > SHORT_LINE:
+    if not text or len(text) > SHORT_LINE or QA_LABEL.match(text):
         return False
     return bool(_NOISE_LINE.match(text) or _NOISE_WORDS.search(text))
 

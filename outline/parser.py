@@ -38,6 +38,7 @@ from .front import (
     is_part_title,
     marker_rank,
     reviews_before_list,
+    speakers,
     sums_up,
     toc_heading,
 )
@@ -132,12 +133,15 @@ def _events(state: ParseState) -> None:
                 lead = upcoming[0]
     back: list[int] = []  # where back matter starts (附件, 名词解释), one index an appendix
     styles_seen: dict[str, int] = {}  # marker styles met so far → rank of their family
+    turns = speakers(body, front.title)
     for k, p in enumerate(body):
         if events and is_back_matter(p.text):
             back = [j for j in range(k, len(body)) if is_back_matter(body[j].text)]
             break
         address = is_address(p.text)
-        closes = not address and is_part_title(p, hits[p.index], next_hits[k], styles_seen, next_lead[k])
+        closes = not address and is_part_title(
+            p, hits[p.index], next_hits[k], styles_seen, next_lead[k], turns
+        )
         styles_seen.update((h.marker.style, marker_rank(h.marker)) for h in hits[p.index])
         events.append(
             Event(
