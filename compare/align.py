@@ -317,19 +317,13 @@ def match_containers(m: Matching) -> None:
             m.take(x, best[1], m.similarity(x, best[1]))
 
 
-def _place(side: Side, path: Path) -> float:
-    """Where an item stands among its siblings, from 0 (first) to 1 (last)."""
-    count = len(side.children[side.parent[path]])  # type: ignore[index]
-    return path[-1] / (count - 1) if count > 1 else 0.0
-
-
 def _assign_and_take(m: Matching, xs: list[Path], ys: list[Path], floor: float) -> None:
     if not xs or not ys:
         return
     w = m.t.place_weight
     sims = [[m.similarity(x, y) for y in ys] for x in xs]
     score = [
-        [s + w * (1.0 - abs(_place(m.a, x) - _place(m.b, y))) for s, y in zip(row, ys, strict=True)]
+        [s + w * (1.0 - abs(m.a.place(x) - m.b.place(y))) for s, y in zip(row, ys, strict=True)]
         for row, x in zip(sims, xs, strict=True)
     ]
     # Siblings share their parent's words (推进, 加快, 建设 under a year's tasks), so every

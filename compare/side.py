@@ -90,6 +90,11 @@ class Side:
         """Every item but the root, in document order."""
         return self.order[1:]
 
+    def place(self, path: Path) -> float:
+        """Where an item stands among its siblings, from 0 (first) to 1 (last)."""
+        count = len(self.children[self.parent[path]])  # type: ignore[index]
+        return path[-1] / (count - 1) if count > 1 else 0.0
+
     def descendants(self, path: Path) -> list[Path]:
         """The items below `path`, in document order (a contiguous run of the preorder)."""
         start = self.position[path] + 1
