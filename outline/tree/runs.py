@@ -142,6 +142,11 @@ def _is_run(hits: list[MarkerHit]) -> bool:
     return len(hits) >= 2 and any(h.marker.number == 1 for h in hits)
 
 
+# How many hits after 然后 `_splits_a_list` looks for the list's next item (the list goes on
+# right after; a bound keeps a 10 MB text with thousands of such runs linear).
+SPLIT_LOOKAHEAD = 64
+
+
 def _splits_a_list(
     chain: list[tuple[Event, MarkerHit]], flat: list[tuple[Event, MarkerHit]], place: dict[int, int]
 ) -> bool:
@@ -159,7 +164,7 @@ def _splits_a_list(
                 last[hit.marker.style] = hit.marker.number
         if not last:
             continue
-        for _, hit in flat[end + 1 :]:
+        for _, hit in flat[end + 1 : end + 1 + SPLIT_LOOKAHEAD]:
             style = hit.marker.style
             if hit.placement is Placement.LEAD and style in last:
                 if hit.marker.number == last[style] + 1:
