@@ -25,7 +25,7 @@ def test_every_pair_has_gold_on_real_items(shared):
     parser finds (a missed item is allowed: the gold says what the text holds)."""
     for pair in load_pairs():
         gold = read_gold(pair.gold_path)
-        assert gold.sure, pair.id
+        assert gold.sure or gold.possible, pair.id  # a pair of speeches may have only possible pairs
         lines_a = read_outline(pair.a).line_count
         lines_b = read_outline(pair.b).line_count
         for (la, _), (lb, _) in gold.sure | gold.possible:
@@ -90,6 +90,13 @@ def test_heldout6_pairs_align_as_measured(results):
     of speeches on one subject and four reports or regulations. A floor, not a target."""
     p, r, f = totals([res for res in results.values() if res.pair.split == "heldout6"])
     assert p >= 0.72 and r >= 0.75 and f >= 0.73, (p, r, f)
+
+
+def test_heldout7_pairs_align_as_measured(results):
+    """Annotated after the model with the position features was fitted on dev … held-out 6,
+    measured once, not fitted on: a floor, not a target."""
+    p, r, f = totals([res for res in results.values() if res.pair.split == "heldout7"])
+    assert p >= 0.89 and r >= 0.91 and f >= 0.90, (p, r, f)
 
 
 def test_scores_of_real_pairs(results, shared):
