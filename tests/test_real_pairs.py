@@ -51,52 +51,31 @@ def test_stored_texts_are_not_copies_of_shared_texts(shared):
         assert repeated <= 0.05 * len(sentences), (path.name, repeated, len(sentences))
 
 
-def test_dev_pairs_align_as_measured(results):
-    p, r, f = totals([res for res in results.values() if res.pair.split == "dev"])
-    assert p >= 0.88 and r >= 0.83 and f >= 0.85, (p, r, f)
+# Precision, recall and F1 floors per split: the measured values less a small margin. The
+# held-out sets were each annotated before the tool ran on them and measured once on arrival
+# (docs/diff.md keeps those numbers); since then dev and held-out 1–6 are in the confidence
+# model's fit, held-out 7 is not.
+FLOORS = {
+    "dev": (0.88, 0.83, 0.85),
+    "heldout": (0.83, 0.75, 0.79),
+    "heldout2": (0.81, 0.83, 0.82),
+    "heldout3": (0.83, 0.68, 0.75),
+    "heldout4": (0.75, 0.85, 0.80),
+    "heldout5": (0.91, 0.88, 0.90),  # on arrival 0.89 / 0.86 / 0.88
+    "heldout6": (0.75, 0.77, 0.76),  # on arrival 0.74 / 0.77 / 0.75: speeches on one subject
+    "heldout7": (0.89, 0.91, 0.90),  # on arrival, never fitted on: 0.91 / 0.93 / 0.92
+}
 
 
-def test_heldout_pairs_align_as_measured(results):
-    p, r, f = totals([res for res in results.values() if res.pair.split == "heldout"])
-    assert p >= 0.83 and r >= 0.75 and f >= 0.79, (p, r, f)
+def test_every_split_has_a_floor():
+    assert set(FLOORS) == {pair.split for pair in load_pairs()}
 
 
-def test_heldout2_pairs_align_as_measured(results):
-    p, r, f = totals([res for res in results.values() if res.pair.split == "heldout2"])
-    assert p >= 0.81 and r >= 0.83 and f >= 0.82, (p, r, f)
-
-
-def test_heldout3_pairs_align_as_measured(results):
-    """Annotated after the aligner's rules were fixed, measured once: a floor, not a target."""
-    p, r, f = totals([res for res in results.values() if res.pair.split == "heldout3"])
-    assert p >= 0.83 and r >= 0.68 and f >= 0.75, (p, r, f)
-
-
-def test_heldout4_pairs_align_as_measured(results):
-    """Annotated last, measured once: a floor, not a target."""
-    p, r, f = totals([res for res in results.values() if res.pair.split == "heldout4"])
-    assert p >= 0.75 and r >= 0.85 and f >= 0.80, (p, r, f)
-
-
-def test_heldout5_pairs_align_as_measured(results):
-    """Annotated after the confidence model was first fitted and measured once on arrival
-    (P 0.89 R 0.86 F1 0.88); the model is now fitted on it too: a floor, not a target."""
-    p, r, f = totals([res for res in results.values() if res.pair.split == "heldout5"])
-    assert p >= 0.91 and r >= 0.88 and f >= 0.90, (p, r, f)
-
-
-def test_heldout6_pairs_align_as_measured(results):
-    """Annotated after the model was refitted on dev … held-out 5, measured once: four pairs
-    of speeches on one subject and four reports or regulations. A floor, not a target."""
-    p, r, f = totals([res for res in results.values() if res.pair.split == "heldout6"])
-    assert p >= 0.72 and r >= 0.75 and f >= 0.73, (p, r, f)
-
-
-def test_heldout7_pairs_align_as_measured(results):
-    """Annotated after the model with the position features was fitted on dev … held-out 6,
-    measured once, not fitted on: a floor, not a target."""
-    p, r, f = totals([res for res in results.values() if res.pair.split == "heldout7"])
-    assert p >= 0.89 and r >= 0.91 and f >= 0.90, (p, r, f)
+@pytest.mark.parametrize("split", sorted(FLOORS))
+def test_pairs_align_as_measured(results, split):
+    p, r, f = totals([res for res in results.values() if res.pair.split == split])
+    floor_p, floor_r, floor_f = FLOORS[split]
+    assert p >= floor_p and r >= floor_r and f >= floor_f, (p, r, f)
 
 
 def test_scores_of_real_pairs(results, shared):
