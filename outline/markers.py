@@ -222,6 +222,7 @@ def first_pattern() -> str:
 # approximate quantities, not item 五 headed 六年前.
 # Only a single numeral: 一、二十年来的成就 may well be section 一 on twenty years.
 _APPROXIMATE = re.compile(r"(?:[0-9０-９]|[一二两三四五六七八九十])[年月天日周个次名岁倍成]")
+_APPROXIMATE_START = re.compile(r"[0-9０-９一二两三四五六七八九十]")
 
 
 def _leading_digit(text: str) -> int | None:
@@ -232,10 +233,53 @@ def _leading_digit(text: str) -> int | None:
     return {"两": 2, "十": 10, **_CN_DIGITS}.get(ch) if ch else None
 
 
+# Markers already parsed, by what decides them: the marker as written with the spaces after it,
+# and the class of the character that follows (`_next_class`). A window is a marker and its
+# first words (一是加强…, 一是推进…): keyed by the whole window, Lark ran for nearly every
+# clause of a text, a fifth of the parse. The grammar looks at most one character past a marker
+# (UNIT's space, ARABIC_MARK's Chinese character, DIGITS' next digit): that character decides,
+# and any Chinese character the grammar does not name decides alike. Bounded: past `MEMO_MAX`
+# entries the memo starts afresh.
+_SEEN: dict[tuple[str, str], tuple[Marker, int]] = {}
+MEMO_MAX = 65536
+_OTHER = "CJK"  # the class of a Chinese character the grammar never names (never one character)
+
+
+@lru_cache(maxsize=1)
+def _named_characters() -> frozenset[str]:
+    """The Chinese characters the grammar (or the approximate-number check) may read."""
+    return frozenset(ch for ch in grammar_text() + _APPROXIMATE.pattern if "\u4e00" <= ch <= "\u9fff")
+
+
+def _next_class(window: str, at: int) -> str:
+    if at >= len(window):
+        return ""  # the window ends here (UNIT's `$`)
+    ch = window[at]
+    return _OTHER if "\u4e00" <= ch <= "\u9fff" and ch not in _named_characters() else ch
+
+
 @lru_cache(maxsize=65536)
 def parse_marker(window: str) -> tuple[Marker, int] | None:
     """Parse the marker at the start of `window`. Return (marker, length in characters of the
     marker and the spaces after it), or None when the window does not start with a marker."""
+    for k in range(1, len(window) + 1):
+        found = _SEEN.get((window[:k], _next_class(window, k)))
+        if found is not None:
+            return found
+    parsed = _parse_marker(window)
+    if parsed is None:
+        return None
+    marker, length, rest = parsed
+    # 五、六年前 is decided by the character after the next one: such markers are not kept.
+    if not _APPROXIMATE_START.match(rest):
+        if len(_SEEN) >= MEMO_MAX:
+            _SEEN.clear()
+        _SEEN[(window[:length], _next_class(window, length))] = (marker, length)
+    return marker, length
+
+
+def _parse_marker(window: str) -> tuple[Marker, int, str] | None:
+    """`parse_marker` by the grammar, with the rest of the window after the marker."""
     try:
         marker, rest = _TRANSFORM.transform(_parser().parse(window))
     except (LarkError, NotAMarker):
@@ -248,7 +292,7 @@ def parse_marker(window: str) -> tuple[Marker, int] | None:
     skipped = len(rest) - len(rest.lstrip(SPACES))
     if marker.family is Family.DIVISION and rest[skipped : skipped + 1] in _AFTER_DIVISION:
         skipped += 1
-    return marker, consumed + skipped
+    return marker, consumed + skipped, rest
 
 
 def match_marker(text: str) -> tuple[Marker, int] | None:

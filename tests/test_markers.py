@@ -184,3 +184,68 @@ def test_parse_tables_are_cached_per_user_and_a_broken_cache_is_ignored(tmp_path
     blocked.write_text("a file where the cache folder would be")
     third = _parse_in_fresh_process(blocked)  # the folder cannot be made: no cache, no noise
     assert third.returncode == 0 and third.stdout.strip() == "指导思想" and not third.stderr
+
+
+# Windows whose marker is decided by the character right after it, or by the one after that.
+_DECIDED_LATE = [
+    "第一条 经营",
+    "第一条经验",
+    "第一条",
+    "第一条　",
+    "五、六年前",
+    "五、六大任务",
+    "3、4个月",
+    "3、4项",
+    "1.1 编制",
+    "1.10个",
+    "1.1 %",
+    "1 总则",
+    "1 2",
+    "一　标题",
+    "一　",
+    "II、",
+    "IVa",
+    "12",
+    "123",
+    "1234",
+    "第一部分，谈",
+    "第一部分谈",
+    "首先，",
+    "首先我们",
+    "一方面",
+    "另一方面，",
+    "一是一",
+    "十一五",
+]
+_ALPHABET = list(
+    "一二三四五六七八九十百零两是要第章节条篇编部分首先其次然后最另方面年月个大加推、，：。．.（）( 0123456789①⑴ⅠIV%\u3000"
+)
+
+
+def _by_grammar(window: str):
+    from tigang.outline import markers
+
+    parsed = markers._parse_marker(window)
+    return None if parsed is None else parsed[:2]
+
+
+@pytest.mark.parametrize("window", _DECIDED_LATE)
+def test_remembered_markers_are_what_the_grammar_says(window):
+    """parse_marker remembers a marker by what decides it (the marker and the class of the
+    next character); every window gets what the grammar gives it, whatever came before."""
+    from tigang.outline import markers
+
+    for other in _DECIDED_LATE:  # fill the memory with neighbours first
+        markers.parse_marker(other + "加")
+    assert markers.parse_marker(window) == _by_grammar(window)
+
+
+def test_remembered_markers_agree_with_the_grammar_on_random_windows():
+    import random
+
+    from tigang.outline import markers
+
+    rng = random.Random(11)
+    windows = ["".join(rng.choice(_ALPHABET) for _ in range(rng.randint(1, 12))) for _ in range(20_000)]
+    markers.parse_marker.cache_clear()
+    assert [markers.parse_marker(w) for w in windows] == [_by_grammar(w) for w in windows]
