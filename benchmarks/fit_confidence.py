@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import NamedTuple
 
 import numpy as np
 from bench_pairs import keys, load_pairs, read_gold, read_outline
@@ -29,12 +30,19 @@ PENALTY = 1.0  # L2 on the weights (not the intercept), as scikit-learn's C = 1
 THRESHOLDS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 
 
-def examples(
-    splits: list[str],
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, dict[str, int], list[str]]:
-    """Features, right (S or P), sure (S) and split of every scored pair; the sure gold pairs
-    of each split (the recall's denominator), and the pairs' ids."""
-    rows, right, sure, split_of, ids = [], [], [], [], []
+class Examples(NamedTuple):
+    """Every pair the aligner finds in the document pairs of some splits."""
+
+    x: np.ndarray  # features, one row a pair (confidence.FEATURES); zeros where not scored
+    scored: np.ndarray  # scored by the model (pairs with equal headings are not: confidence 1)
+    right: np.ndarray  # the gold has the pair, sure or possible
+    sure: np.ndarray  # … as sure
+    split: np.ndarray  # the split of its document pair
+    sure_total: dict[str, int]  # sure gold pairs of each split: the recall's denominator
+
+
+def examples(splits: list[str]) -> Examples:
+    rows, right, sure, split_of = [], [], [], []
     sure_total: dict[str, int] = {}
     everything = Thresholds(min_confidence=0.0)
     for split in splits:
@@ -46,21 +54,21 @@ def examples(
             al = diff(a, b, everything).alignment
             ka, kb = keys(a), keys(b)
             for x, y in al.pairs.items():
-                if not x:
-                    continue
-                key = (ka[x], kb[y])
-                features = al.evidence.get(x)
-                if features is None:  # an equal heading: confidence 1, not fitted
-                    rows.append(None)
-                else:
-                    rows.append(features)
-                right.append(key in gold.sure or key in gold.possible)
-                sure.append(key in gold.sure)
-                split_of.append(split)
-                ids.append(pair.id)
-    scored = np.array([r is not None for r in rows])
-    x = np.array([r if r is not None else (0.0,) * len(FEATURES) for r in rows])
-    return x, np.array(right), np.array(sure), np.array(split_of), sure_total, ids, scored
+                if x:
+                    key = (ka[x], kb[y])
+                    rows.append(al.evidence.get(x))
+                    right.append(key in gold.sure or key in gold.possible)
+                    sure.append(key in gold.sure)
+                    split_of.append(split)
+    blank = (0.0,) * len(FEATURES)
+    return Examples(
+        np.array([r if r is not None else blank for r in rows]),
+        np.array([r is not None for r in rows]),
+        np.array(right),
+        np.array(sure),
+        np.array(split_of),
+        sure_total,
+    )
 
 
 def fit(x: np.ndarray, y: np.ndarray, penalty: float = PENALTY) -> np.ndarray:
@@ -89,7 +97,7 @@ def main() -> int:
     parser.add_argument("--splits", default=",".join(FITTED_ON))
     args = parser.parse_args()
     splits = args.splits.split(",")
-    x, right, sure, split_of, sure_total, _, scored = examples(splits)
+    x, scored, right, sure, split_of, sure_total = examples(splits)
     # Out of fold: each split scored by a model fitted on the others; equal headings are 1.
     prob = np.ones(len(right))
     for split in splits:

@@ -111,8 +111,8 @@ def test_the_weights_in_the_code_are_the_fitted_ones(shared):
     (a change to the aligner or the gold that moves them needs a refit)."""
     from fit_confidence import FITTED_ON, examples, fit
 
-    x, right, _, _, _, _, scored = examples(list(FITTED_ON))
-    w = fit(x[scored], right[scored])
+    found = examples(list(FITTED_ON))
+    w = fit(found.x[found.scored], found.right[found.scored])
     assert w[0] == pytest.approx(confidence_model.INTERCEPT, abs=0.02)
     for name, value in zip(confidence_model.FEATURES, w[1:], strict=True):
         assert value == pytest.approx(confidence_model.WEIGHTS[name], abs=0.02), name
