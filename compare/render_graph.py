@@ -83,7 +83,28 @@ LineStyle = Literal["-", "--"]  # solid for an item, dashed for a moved item's o
 Entry = tuple[str, str, LineStyle, str]  # fill, edge, line style, label
 
 
-def _legend(fig, diagram: Diagram, entries: list[Entry]) -> None:
+LEGEND_CELL = 5.0  # points a character cell of a 9 pt legend label takes (a Chinese one, two)
+LEGEND_HANDLE = 28.0  # points of a patch and the gap after it
+LEGEND_GAP = 18.0  # points between two columns
+LEGEND_ROW = 15.0  # points a row takes
+
+
+def _legend_layout(entries: list[Entry], width: float) -> tuple[int, float]:
+    """How many columns fit the picture's width (at most three; long file names in the
+    labels can leave one), and the room under the picture the rows need."""
+    from math import ceil
+
+    from rich.cells import cell_len
+
+    widest = max((LEGEND_HANDLE + LEGEND_CELL * cell_len(label) for *_, label in entries), default=0.0)
+    columns = max(1, min(len(entries), 3))
+    while columns > 1 and columns * widest + (columns - 1) * LEGEND_GAP > width - 2 * LEGEND_GAP:
+        columns -= 1
+    rows = ceil(len(entries) / columns) if entries else 0
+    return columns, max(LEGEND, rows * LEGEND_ROW + 12.0)
+
+
+def _legend(fig, diagram: Diagram, entries: list[Entry], columns: int) -> None:
     """Colour patches with their meanings, in rows under the picture."""
     from matplotlib.font_manager import FontProperties
     from matplotlib.patches import Patch
@@ -95,7 +116,7 @@ def _legend(fig, diagram: Diagram, entries: list[Entry]) -> None:
     fig.legend(
         handles=handles,
         loc="lower center",
-        ncol=min(len(handles), 3),
+        ncol=columns,
         frameon=False,
         prop=FontProperties(family=diagram.families, size=9),
     )
@@ -153,8 +174,17 @@ def _merged(script: EditScript, name_a: str, name_b: str):
             visit(child, kid, depth + 1)
 
     visit(root, (), 0)
+    ghosts = {ident for ident, node in kinds.items() if node.kind is Kind.GHOST}
+    names = _op_names(name_a, name_b)
+    entries: list[Entry] = [(*OP_COLOURS[op], "-", names[op]) for op in Op if script.count(op)]
+    if ghosts:
+        entries.append((*GHOST_COLOURS, "--", "↗ 原位置 old place of a moved item"))
+    if doubtful:
+        entries.append(("#ffffff", "#ffffff", "-", f"?NN% 存疑 doubtful (confidence < {DOUBTFUL:.0%})"))
     title = f"甲 {name_a}  ⟷  乙 {name_b}"
-    diagram = _grow(scene(title, (), children, items, info=_summary(script), max_lines=4), LEGEND)
+    diagram = scene(title, (), children, items, info=_summary(script), max_lines=4)
+    columns, room = _legend_layout(entries, diagram.width)
+    diagram = _grow(diagram, room)
 
     def colour(ident: tuple[int, ...]) -> tuple[str, str, str]:
         node = kinds[ident]
@@ -164,15 +194,8 @@ def _merged(script: EditScript, name_a: str, name_b: str):
         fill, edge = OP_COLOURS[node.op]
         return fill, edge, TEXT_COLOUR if node.op is Op.KEEP else edge
 
-    ghosts = {ident for ident, node in kinds.items() if node.kind is Kind.GHOST}
     fig = figure(diagram, colours=colour, dashed=ghosts)
-    names = _op_names(name_a, name_b)
-    entries: list[Entry] = [(*OP_COLOURS[op], "-", names[op]) for op in Op if script.count(op)]
-    if ghosts:
-        entries.append((*GHOST_COLOURS, "--", "↗ 原位置 old place of a moved item"))
-    if doubtful:
-        entries.append(("#ffffff", "#ffffff", "-", f"?NN% 存疑 doubtful pair (confidence < {DOUBTFUL:.0%})"))
-    _legend(fig, diagram, entries)
+    _legend(fig, diagram, entries, columns)
     return fig
 
 
@@ -188,7 +211,10 @@ def _sides(script: EditScript, name_a: str, name_b: str):
     on_a, on_b = _ops_by_node(script)
     header = 64.0
     width = left.width + GAP + right.width
-    height = header + max(left.height, right.height) + LEGEND
+    names = _op_names(name_a, name_b)
+    entries: list[Entry] = [(*OP_COLOURS[op], "-", names[op]) for op in Op]
+    columns, room = _legend_layout(entries, width)
+    height = header + max(left.height, right.height) + room
 
     fig = Figure(figsize=(width / 72, height / 72), facecolor="white")
     FigureCanvasAgg(fig)
@@ -247,8 +273,7 @@ def _sides(script: EditScript, name_a: str, name_b: str):
         color=MUTED_COLOUR,
         parse_math=False,
     )
-    names = _op_names(name_a, name_b)
-    _legend(fig, left, [(*OP_COLOURS[op], "-", names[op]) for op in Op])
+    _legend(fig, left, entries, columns)
     return fig
 
 
@@ -298,7 +323,14 @@ def draw_skeleton(
     )
     if not items:
         info += f" · 没有共同条目 no item is shared by {skeleton.need} of {skeleton.total}"
-    diagram = _grow(scene(title, (), children, items, info=info), LEGEND)
+    entries: list[Entry] = [
+        (*SUPPORT_COLOURS[0], "-", f"全部共有 in all {skeleton.total}"),
+        (*SUPPORT_COLOURS[1], "-", f"多数共有 in ≥ {skeleton.need}"),
+        (*SUPPORT_COLOURS[2], "-", "上级条目 parent of shared items"),
+    ]
+    diagram = scene(title, (), children, items, info=info)
+    columns, room = _legend_layout(entries, diagram.width)
+    diagram = _grow(diagram, room)
 
     def colour(ident: tuple[int, ...]) -> tuple[str, str, str]:
         share = support[ident]
@@ -306,14 +338,6 @@ def draw_skeleton(
         return fill, edge, edge
 
     fig = figure(diagram, colours=colour)
-    _legend(
-        fig,
-        diagram,
-        [
-            (*SUPPORT_COLOURS[0], "-", f"全部共有 in all {skeleton.total}"),
-            (*SUPPORT_COLOURS[1], "-", f"多数共有 in ≥ {skeleton.need}"),
-            (*SUPPORT_COLOURS[2], "-", "上级条目 parent of shared items"),
-        ],
-    )
+    _legend(fig, diagram, entries, columns)
     save_figure(fig, path, fmt, dpi=dpi, families=diagram.families)
     return Path(path)

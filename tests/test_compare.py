@@ -206,6 +206,21 @@ def test_doubtful_pairs_are_marked_in_text_and_picture(tmp_path):
     assert all(mark in texts for mark in doubtful) and "doubtful pair" in texts
 
 
+def test_the_legend_fits_a_narrow_picture_with_long_file_names():
+    """A small diff between files with long names (hashes, as scraped corpora name them):
+    the legend takes fewer columns and more rows, and stays inside the picture."""
+    from tigang.compare.render_graph import _merged
+
+    a = parse_text("一、认真学习\n二、抓好落实\n三、转变作风\n四、加强领导\n")
+    b = parse_text("一、加强领导\n二、认真学习，统一思想\n三、狠抓落实\n四、优化营商环境\n")
+    script = diff(a, b)
+    fig = _merged(script, "000_801bab7508b66d54_一个很长的文件名", "001_e2add6c7e6d98209_另一个长文件名")
+    assert len(fig.legends[0].get_texts()) >= 4
+    fig.canvas.draw()
+    legend = fig.legends[0].get_window_extent()
+    assert legend.x0 >= 0 and legend.x1 <= fig.bbox.x1 and legend.y0 >= 0, (legend, fig.bbox)
+
+
 def test_cli_three_speeches_give_a_skeleton(tmp_path, shared):
     base = next(SHARED.glob("seeds/002_*.txt")).read_text(encoding="utf-8")
     paths = []
