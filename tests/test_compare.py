@@ -203,7 +203,7 @@ def test_doubtful_pairs_are_marked_in_text_and_picture(tmp_path):
     svg = tmp_path / "diff.svg"
     assert CliRunner().invoke(cli, ["diff", str(a), str(b), "-o", str(svg)]).exit_code == 0
     texts = svg.read_text(encoding="utf-8")
-    assert all(mark in texts for mark in doubtful) and "doubtful pair" in texts
+    assert all(mark in texts for mark in doubtful) and "存疑 doubtful (confidence" in texts
 
 
 def test_the_legend_fits_a_narrow_picture_with_long_file_names():
