@@ -343,7 +343,11 @@ def _assign_and_take(m: Matching, xs: list[Path], ys: list[Path], floor: float) 
 
 def _free_children(m: Matching) -> Iterator[tuple[list[Path], list[Path]]]:
     """For each matched pair, top-down: the free children of its two items."""
-    for x in list(m.a.order):
+    # Only parents with a free child can yield one (items get paired here, never unpaired).
+    waiting = {m.a.parent[x] for x in m.a.nodes if x not in m.pairs}
+    for x in m.a.order:
+        if x not in waiting:
+            continue
         y = m.pairs.get(x)
         if y is not None and m.a.children[x] and m.b.children[y]:
             xs = [c for c in m.a.children[x] if c not in m.pairs]

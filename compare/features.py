@@ -13,10 +13,11 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from .side import Path, Side
-from .similarity import CONTENT_TERMS, HeadingSpace, cosine, text_bigram_set, text_bigrams
+from .similarity import CONTENT_TERMS, HeadingSpace, cosine, text_bigram_list, text_bigrams
 
 if TYPE_CHECKING:
     import numpy as np
@@ -59,13 +60,6 @@ def _counts(text: str) -> Counter[str]:
     return found
 
 
-def _grams(text: str) -> set[str] | Iterator[str]:
-    """The distinct bigrams of `text`: from the memo's counter when one is on."""
-    if _MEMO.get() is None:
-        return text_bigram_set(text)
-    return iter(_counts(text).keys())
-
-
 class Features:
     def __init__(self, a: Side, b: Side, *, terms: int = CONTENT_TERMS) -> None:
         self.sides = (a, b)
@@ -74,10 +68,24 @@ class Features:
         self._own: tuple[dict[Path, str], dict[Path, str]] = tuple(
             {n: f"{side.node[n].heading}。{side.node[n].body}" for n in side.nodes} for side in (a, b)
         )  # type: ignore[assignment]
-        df: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
-        for i, texts in enumerate(self._own):
-            for text in texts.values():
-                df[i].update(_grams(text))
+        # Each distinct text's bigrams once (drafts share most of them), counted in C; a
+        # document's counts are its items' (joined by newlines, no bigram spans two items).
+        texts = dict.fromkeys(chain.from_iterable(own.values() for own in self._own))
+        self._document_counts: tuple[Counter[str], ...] | None = None
+        if _MEMO.get() is None:
+            lists = {text: text_bigram_list(text) for text in texts}
+            df = tuple(
+                Counter(chain.from_iterable(map(set, map(lists.__getitem__, own.values()))))
+                for own in self._own
+            )
+            self._document_counts = tuple(
+                Counter(chain.from_iterable(map(lists.__getitem__, own.values()))) for own in self._own
+            )
+        else:
+            df = tuple(
+                Counter(chain.from_iterable(_counts(text).keys() for text in own.values()))
+                for own in self._own
+            )
         self._shared = df[0].keys() & df[1].keys()
         items = len(a.nodes) + len(b.nodes)
         total = df[0] + df[1]
@@ -139,8 +147,11 @@ class Features:
     def documents(self) -> float:
         """Cosine of the two whole documents (every bigram, not only shared ones): how much
         the two texts are about the same things."""
-        a, b = ("\n".join(own.values()) for own in self._own)
-        return cosine(self._weigh(_counts(a), shared=False), self._weigh(_counts(b), shared=False))
+        if self._document_counts is not None:
+            a, b = self._document_counts
+        else:  # the memo shares each document's counts between its alignments
+            a, b = (_counts("\n".join(own.values())) for own in self._own)
+        return cosine(self._weigh(a, shared=False), self._weigh(b, shared=False))
 
     def _weigh(self, counts: Counter[str], *, shared: bool) -> Vector:
         idf = self._idf

@@ -151,6 +151,8 @@ def edit_script(alignment: Alignment) -> EditScript:
     a, b, pairs, sims = alignment.a, alignment.b, alignment.pairs, alignment.similarity
     in_order: set[Path] = set()
     for parent_a, parent_b in pairs.items():
+        if not a.children[parent_a]:  # most items are leaves
+            continue
         matched_kids = [c for c in a.children[parent_a] if c in pairs and b.parent[pairs[c]] == parent_b]
         target_kids = [c for c in b.children[parent_b] if c in alignment.reverse]
         in_order |= _in_order(matched_kids, target_kids, pairs)

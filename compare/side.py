@@ -50,40 +50,50 @@ class Side:
         side.parent[ROOT] = None
         side.heading[ROOT] = outline.title or ""
         side.order.append(ROOT)
-
-        def add(path: Path, node: Node, parent: Path) -> None:
-            side.order.append(path)
-            side.node[path] = node
-            side.parent[path] = parent
-            side.heading[path] = node.heading
-
-        def add_forest(nodes: Sequence[Node], prefix: Path, offset: int) -> list[Path]:
-            """The items of `nodes` below `prefix`; item k of `nodes` is item offset + k of
-            the outline."""
-            index = OutlineIndex.of(nodes)
-            for rel in index.order:
-                path = (*prefix, *rel)
-                add(path, index.node[rel], (*prefix, *index.parent[rel]))
-                side.outline_path[path] = (offset + rel[0], *rel[1:])
-                side.children[path] = [(*prefix, *kid) for kid in index.children[rel]]
-            return [(*prefix, *top) for top in index.children[ROOT]]
-
         if parts and outline.parts:
             tops: list[Path] = []
             for i, part in enumerate(outline.parts):
                 path: Path = (i,)
                 tops.append(path)
-                title = part.title or ""
-                add(path, _part_node(title, part.line or 0), ROOT)
+                side.order.append(path)
+                side.node[path] = _part_node(part.title or "", part.line or 0)
+                side.parent[path] = ROOT
+                side.heading[path] = part.title or ""
                 side.virtual.add(path)
-                side.children[path] = add_forest(outline.nodes[part.start : part.end], path, part.start)
+                side.children[path] = side._add_forest(outline.nodes[part.start : part.end], path, part.start)
             side.children[ROOT] = tops
         else:
-            side.children[ROOT] = add_forest(outline.nodes, ROOT, 0)
-        for path in reversed(side.order):
-            side.size[path] = 1 + sum(side.size[kid] for kid in side.children[path])
+            side.children[ROOT] = side._add_forest(outline.nodes, ROOT, 0)
+        # Sizes by one pass up the preorder: each item adds its subtree to its parent's.
+        size = dict.fromkeys(side.order, 1)
+        parent = side.parent
+        for path in reversed(side.order[1:]):
+            size[parent[path]] += size[path]  # type: ignore[index]
+        side.size = size
         side.position = {path: i for i, path in enumerate(side.order)}
         return side
+
+    def _add_forest(self, nodes: Sequence[Node], prefix: Path, offset: int) -> list[Path]:
+        """Add the items of `nodes` below `prefix` (item k of `nodes` is item offset + k of
+        the outline) and return the top ones."""
+        index = OutlineIndex.of(nodes)
+        if not prefix and not offset:  # the whole outline: the index's paths are the items'
+            self.order.extend(index.order)
+            self.node.update(index.node)
+            self.parent.update(index.parent)
+            self.children.update((path, list(kids)) for path, kids in index.children.items() if path)
+            self.heading.update((path, node.heading) for path, node in index.node.items())
+            self.outline_path.update(zip(index.order, index.order, strict=True))
+            return list(index.children[ROOT])
+        for rel in index.order:
+            path = (*prefix, *rel)
+            self.order.append(path)
+            node = self.node[path] = index.node[rel]
+            self.parent[path] = (*prefix, *index.parent[rel])
+            self.heading[path] = node.heading
+            self.outline_path[path] = (offset + rel[0], *rel[1:])
+            self.children[path] = [(*prefix, *kid) for kid in index.children[rel]]
+        return [(*prefix, *top) for top in index.children[ROOT]]
 
     @property
     def nodes(self) -> list[Path]:

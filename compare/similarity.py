@@ -25,10 +25,13 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from itertools import chain, repeat
+from operator import add, getitem
 
 _NOT_TEXT = re.compile(r"[\W_]+")
 _DIGITS = re.compile(r"[0-9０-９]+")
 _RUNS = re.compile(r"[^\W_]+")
+_TAIL = slice(1, None)
 # 要 opens inline items (一是要…, 第一，要…) and says nothing about their content; but it
 # is the first character of words a heading can start with (要素保障, 要害部门, 要求).
 _FILLER = "要"
@@ -48,36 +51,37 @@ def bigrams(heading: str) -> list[str]:
     text = _DIGITS.sub("#", normalise(heading))
     if len(text) < 2:
         return [text] if text else []
-    return [text[i : i + 2] for i in range(len(text) - 1)]
+    return list(map(add, text, text[1:]))  # each character with the next, joined in C
 
 
-def text_bigram_set(text: str) -> set[str]:
-    """The distinct bigrams of `text_bigrams` (for document frequencies: a set is built in C)."""
-    return {run[i : i + 2] for run in _RUNS.findall(_DIGITS.sub("#", text)) for i in range(len(run) - 1)}
+def text_bigram_list(text: str) -> list[str]:
+    """Bigrams of running text in order, never across punctuation (…发展。加强… gives no 展加)."""
+    runs = _RUNS.findall(_DIGITS.sub("#", text))
+    # Each run with its tail, joined character by character: the loop stays in C (a third
+    # faster than a generator on a section's text, which is what gets counted most).
+    return list(chain.from_iterable(map(map, repeat(add), runs, map(getitem, runs, repeat(_TAIL)))))
 
 
 def text_bigrams(text: str) -> Counter[str]:
-    """Bigrams of running text, never across punctuation (…发展。加强… gives no 展加)."""
-    return Counter(
-        run[i : i + 2] for run in _RUNS.findall(_DIGITS.sub("#", text)) for i in range(len(run) - 1)
-    )
+    """The counts of `text_bigram_list`."""
+    return Counter(text_bigram_list(text))
 
 
 class HeadingSpace:
     """TF-IDF vectors of the headings of two documents, and their cosine."""
 
     def __init__(self, headings: Iterable[str]) -> None:
-        grams = [bigrams(h) for h in headings]
-        df: dict[str, int] = defaultdict(int)
-        for g in grams:
-            for gram in set(g):
-                df[gram] += 1
-        n = len(grams)
+        headings = list(headings)
+        # Each distinct heading once: two drafts of a speech share most of their headings.
+        self._grams = {heading: bigrams(heading) for heading in dict.fromkeys(headings)}
+        df = Counter(chain.from_iterable(map(set, map(self._grams.__getitem__, headings))))
+        n = len(headings)
         self._idf = {gram: math.log((n + 1) / (count + 1)) + 1.0 for gram, count in df.items()}
 
     def vector(self, heading: str) -> dict[str, float]:
         counts: dict[str, float] = defaultdict(float)
-        for gram in bigrams(heading):
+        grams = self._grams.get(heading)
+        for gram in bigrams(heading) if grams is None else grams:
             counts[gram] += self._idf.get(gram, 1.0)
         norm = math.sqrt(sum(v * v for v in counts.values()))
         return {gram: v / norm for gram, v in counts.items()} if norm else {}
