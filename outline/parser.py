@@ -142,7 +142,8 @@ def _events(state: ParseState) -> None:
         closes = not address and is_part_title(
             p, hits[p.index], next_hits[k], styles_seen, next_lead[k], turns
         )
-        styles_seen.update((h.marker.style, marker_rank(h.marker)) for h in hits[p.index])
+        if hits[p.index]:
+            styles_seen.update((h.marker.style, marker_rank(h.marker)) for h in hits[p.index])
         events.append(
             Event(
                 p,

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -85,7 +86,8 @@ def test_unknown_format_is_a_usage_error():
 
 def test_show_does_not_import_plotting_or_graph_libraries():
     """Nor what only other commands use: the HTML reader, the index of lint and compare, the
-    export formats (start-up is most of a `show` of one speech)."""
+    export formats, the other commands' modules, importlib.resources (start-up is most of a
+    `show` of one speech)."""
     code = f"""
 import sys
 sys.argv = ["tigang", "show", {str(EXAMPLE)!r}, "--format", "json"]
@@ -94,11 +96,25 @@ try:
     tigang.cli.main()
 except SystemExit:
     pass
-heavy = ("matplotlib", "networkx", "html.parser", "tigang.outline.index", "tigang.outline.render.xmind")
+heavy = ("matplotlib", "networkx", "html.parser", "tigang.outline.index", "tigang.outline.render.xmind",
+         "tigang.cmd_diff", "tigang.cmd_corpus", "tigang.cmd_render", "importlib.resources")
 sys.stderr.write(",".join(m for m in heavy if m in sys.modules))
 """
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.stderr == ""
+
+
+def test_help_lists_every_command_and_each_runs_from_its_own_module():
+    """Commands are imported when asked for: help still lists them all, in order, and each
+    one is the command its module defines."""
+    result = run("--help")
+    listed = [line.split()[0] for line in result.output.split("Commands:")[1].splitlines() if line.strip()]
+    assert listed == ["check", "corpus", "diff", "export", "fix", "render", "report", "show"]
+    for name in listed:
+        command = cli.get_command(click.Context(cli), name)
+        assert command is not None and command.name == name
+    assert run("diff", "--help").exit_code == 0
+    assert run("nosuch").exit_code == 2
 
 
 def _write(path: Path, data: bytes) -> Path:

@@ -41,14 +41,14 @@ def heading_and_body(draft: Draft) -> tuple[str, str, int, str, bool]:
     text = paragraph.text
     start = hit.offset + hit.length
     end = draft.next_offset
-    if hit.placement is Placement.LEAD and start < len(text):
-        end = min(end, paragraph.line_end(start))  # a heading line: its line ends it
+    line_end = paragraph.line_end(start) if start < len(text) else len(text)
+    if hit.placement is Placement.LEAD:
+        end = min(end, line_end)  # a heading line: its line ends it
     stop = _HEADING_STOP.search(text, start, end)
     heading_end = stop.start() if stop else end
     terminator = stop.group() if stop else ""
     if not stop and text[start:heading_end].rstrip().endswith(_COLONS):
         terminator = "："  # a lead-in (…充分说明：) introducing what follows
-    line_end = paragraph.line_end(start) if start < len(text) else len(text)
     after = heading_end + len(terminator)
     bare = draft.next_offset >= line_end and not text[after:line_end].strip()
     parts = [text[heading_end : draft.next_offset].lstrip(HEADING_STOPS)]

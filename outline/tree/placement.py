@@ -227,7 +227,7 @@ def place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> lis
                     if event.sums_up
                     else "review-speaks-for-section"
                 )
-        hits = [h for h in event.hits if id(h) in kept]
+        hits = [h for h in event.hits if id(h) in kept] if event.hits else []
         if prose and not hits:  # a lead-in on its own: the run of the next paragraphs moved
             moved_by = prose
         first = hits[0].offset if hits else len(paragraph.text)
@@ -242,9 +242,11 @@ def place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> lis
                     rule = "resume-after-prose"
                 suspended = None
             hinted = _hinted_depth(paragraph, ranks, anchor) if ranks and hit.offset == 0 else None
-            on_stack = next(
-                (j for j in range(len(stack) - 1, -1, -1) if stack[j].hit.marker.style == style), None
-            )
+            on_stack = None  # the innermost open item of this style
+            for j in range(len(stack) - 1, -1, -1):
+                if stack[j].hit.marker.style == style:
+                    on_stack = j
+                    break
             restart = on_stack is not None and _nested_restart(
                 hit, stack, on_stack, paragraph, introduced, events, k, kept
             )

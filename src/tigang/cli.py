@@ -7,6 +7,7 @@ Bad input is one line on stderr, never a traceback.
 from __future__ import annotations
 
 import sys
+from importlib import import_module
 
 import click
 
@@ -16,7 +17,38 @@ from tigang.files import load
 FORMATS = ("tree", "json", "markdown", "text")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# Commands that live in their own modules, by name: a module is imported only when its command
+# runs (or help lists it), so `tigang show` does not pay for the others' imports (a tenth of its
+# start-up). Those modules import heavy libraries (matplotlib, networkx, python-docx) inside
+# the command bodies, never at import.
+LAZY_COMMANDS = {
+    "render": "tigang.cmd_render",
+    "export": "tigang.cmd_export",
+    "check": "tigang.cmd_check",
+    "fix": "tigang.cmd_fix",
+    "diff": "tigang.cmd_diff",
+    "report": "tigang.cmd_report",
+    "corpus": "tigang.cmd_corpus",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose commands in `LAZY_COMMANDS` are imported when first asked for (the
+    pattern of click's documentation, "Lazily Loading Subcommands")."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *LAZY_COMMANDS])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = LAZY_COMMANDS.get(cmd_name)
+        if module is None:
+            return super().get_command(ctx, cmd_name)
+        command = getattr(import_module(module), cmd_name)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tigang")
 def cli() -> None:
     """提纲 tigang: recover the numbered outline of Chinese speeches and reports."""
@@ -92,20 +124,6 @@ def show(
     from tigang.watch import watch_command
 
     watch_command(path, once, clear=fmt == "tree")
-
-
-# Commands that live in their own modules. Those modules import heavy libraries (matplotlib,
-# networkx, python-docx) inside the command bodies, never at import: `show` stays light.
-from tigang.cmd_check import check  # noqa: E402
-from tigang.cmd_corpus import corpus  # noqa: E402
-from tigang.cmd_diff import diff  # noqa: E402
-from tigang.cmd_export import export  # noqa: E402
-from tigang.cmd_fix import fix  # noqa: E402
-from tigang.cmd_render import render  # noqa: E402
-from tigang.cmd_report import report  # noqa: E402
-
-for _command in (render, export, check, fix, diff, report, corpus):
-    cli.add_command(_command)
 
 
 def main() -> None:
