@@ -220,8 +220,12 @@ def match_unchanged(m: Matching) -> None:
         ys = [c for c in m.b.children[y] if c not in m.used_b]
         if not xs or not ys:
             continue
-        matcher = SequenceMatcher(None, [key(m.a, c) for c in xs], [key(m.b, c) for c in ys], autojunk=False)
-        for i, j, size in matcher.get_matching_blocks():
+        keys_a, keys_b = [key(m.a, c) for c in xs], [key(m.b, c) for c in ys]
+        if keys_a == keys_b:  # most children of two drafts: all unchanged, in order
+            blocks = [(0, 0, len(xs))]
+        else:
+            blocks = SequenceMatcher(None, keys_a, keys_b, autojunk=False).get_matching_blocks()
+        for i, j, size in blocks:
             for k in range(size):
                 m.take(xs[i + k], ys[j + k], 1.0)
                 queue.append(xs[i + k])
