@@ -25,7 +25,7 @@ Numbering never takes part: markers are not compared, so renumbering changes not
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -221,10 +221,11 @@ def match_unchanged(m: Matching) -> None:
         if not xs or not ys:
             continue
         keys_a, keys_b = [key(m.a, c) for c in xs], [key(m.b, c) for c in ys]
-        if keys_a == keys_b:  # most children of two drafts: all unchanged, in order
-            blocks = [(0, 0, len(xs))]
-        else:
-            blocks = SequenceMatcher(None, keys_a, keys_b, autojunk=False).get_matching_blocks()
+        blocks: Sequence[tuple[int, int, int]] = (
+            [(0, 0, len(xs))]  # most children of two drafts: all unchanged, in order
+            if keys_a == keys_b
+            else SequenceMatcher(None, keys_a, keys_b, autojunk=False).get_matching_blocks()
+        )
         for i, j, size in blocks:
             for k in range(size):
                 m.take(xs[i + k], ys[j + k], 1.0)

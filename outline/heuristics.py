@@ -212,8 +212,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "lone-enumerator",
         "tree",
-        "“一是”“第一，”“首先”这类列举词要成串（一是…二是…）才是节点；单独一个只是行文。",
-        "Enumerators (一是, 第一，, 首先) are nodes only in a run (一是…二是…); a lone one is prose.",
+        "“一是”“第一，”“首先”这类列举词要成串（一是…二是…）才是节点；单独一个只是行文。首项不在节点位置"
+        "（句中、逗号后）时，后面连着的“二是…三是…”仍成串。",
+        "Enumerators (一是, 第一，, 首先) are nodes only in a run (一是…二是…); a lone one is prose. When "
+        "the first item stands where no node can (mid-sentence, after a comma), 二是 … 三是 after it "
+        "are still a run.",
         fires=(
             _ex(
                 "一、总体要求\n今年的重点一是稳增长，这是大家的共识。\n二、主要任务\n",
@@ -224,6 +227,50 @@ RULES: tuple[Rule, ...] = (
             _ex(
                 "一、总体要求\n要做到：一是稳增长。二是保民生。\n二、主要任务\n",
                 "一、总体要求\n  一是稳增长\n  二是保民生\n二、主要任务",
+            ),
+            _ex(
+                "一、总体要求\n今年的重点一是稳增长，这是大家的共识。二是保民生。三是促改革。\n二、主要任务\n",
+                "一、总体要求\n  二是保民生\n  三是促改革\n二、主要任务",
+            ),
+        ),
+    ),
+    Rule(
+        "run-after-comma",
+        "tree",
+        "逗号后的“一是”不算节点（约定只认段首和。；：！？之后）；但它开的这一串还在：同段里句号或分号后的"
+        "“二是”“三是”从第二项算起。只剩一个“另一方面”仍是行文。",
+        "A first item after a comma is not a node (markers count at a paragraph start or after "
+        "。；：！？ only), but the run it began goes on: 二是, 三是 after 。 or ； in the same paragraph "
+        "count from the second item. A lone 另一方面 after it stays prose.",
+        fires=(
+            _ex(
+                "一、基本经验\n实践证明，一是必须坚持党的领导。二是必须坚持人民至上。三是必须坚持改革创新。\n",
+                "一、基本经验\n  二是必须坚持人民至上\n  三是必须坚持改革创新",
+            ),
+        ),
+        spares=(
+            _ex(
+                "一、基本经验\n这项工作，一方面要看到成绩；另一方面要正视差距。\n二、主要任务\n",
+                "一、基本经验\n二、主要任务",
+            ),
+        ),
+    ),
+    Rule(
+        "comma-slip-in-list",
+        "markers",
+        "分号隔开的括号序号列表里，逗号后紧接上一项的下一个号（…；（3）…，（4）…）是笔误，照样是列表的下一项。",
+        "In a ；-separated list of bracketed items, the next number right after a comma (…；（3）…，（4）…) "
+        "is a slip for ；: it is the list's next item.",
+        fires=(
+            _ex(
+                "一、工作内容\n主要包括：（1）业务规则；（2）流程体系；（3）组织体系，（4）度量体系。\n",
+                "一、工作内容\n  （1）业务规则\n  （2）流程体系\n  （3）组织体系\n  （4）度量体系",
+            ),
+        ),
+        spares=(
+            _ex(
+                "一、工作内容\n主要包括：（1）业务规则，（2）流程体系。\n",
+                "一、工作内容\n  （1）业务规则，（2）流程体系",
             ),
         ),
     ),

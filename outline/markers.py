@@ -1,7 +1,8 @@
 """Numbering markers: the Lark grammar in `grammar/numbering.lark`, and where to try it.
 
 The grammar says what a marker looks like; this module says where one may stand (a
-paragraph start, right after 。；：！？, or after a comma for the first item of a run) and
+paragraph start, right after 。；：！？, or after a comma: a run's first item, which only tells
+the run is on, or a ；-list's next item written after a comma by a slip) and
 turns Lark's parse tree into a `Marker`. A cheap prefilter built from the grammar's own
 first terminals keeps Lark away from the >90% of clause starts that cannot be markers.
 """
@@ -27,6 +28,7 @@ from .lexicon import (
     DIVISION_RANK,
     HALF_WIDTH,
     SECTION_RANK,
+    SEMICOLONS,
     SEQUENCE_WORDS,
     SPACES,
     STOPS,
@@ -347,9 +349,12 @@ def scan_paragraph(text: str) -> list[MarkerHit]:
         if before is None:
             placement = Placement.LEAD
         elif before in COMMAS:
-            if not marker.family.is_enumerator or marker.number != 1:
+            if _continues_after_comma(marker, hits, text):
+                placement = Placement.INLINE
+            elif not marker.family.is_enumerator or marker.number != 1:
                 continue
-            placement = Placement.AFTER_COMMA
+            else:
+                placement = Placement.AFTER_COMMA
         else:
             placement = Placement.INLINE
             if marker.family is Family.ARABIC and not marker.punct:
@@ -367,6 +372,25 @@ def scan_paragraph(text: str) -> list[MarkerHit]:
             hits.append(MarkerHit(nested[0], after, nested[1], placement))
             outer, after = nested[0], after + nested[1]
     return hits
+
+
+# Item styles written in brackets or circled: a number in them after a comma is rarely a figure.
+_BRACKETED = frozenset({Family.PAREN_SECTION, Family.PAREN_ARABIC, Family.CIRCLED})
+
+
+def _continues_after_comma(marker: Marker, hits: Sequence[MarkerHit], text: str) -> bool:
+    """…；（3）相应支撑运作组织体系和KPI，（4）相应流程体系的度量…: a bracketed or circled item
+    after a comma that is the next number of the item just before it, itself after ；, is that
+    list's next item — the comma is a slip for ；."""
+    if marker.family not in _BRACKETED or not hits:
+        return False
+    last = hits[-1]
+    return (
+        last.marker.style == marker.style
+        and marker.number == last.marker.number + 1
+        and last.placement is Placement.INLINE
+        and text[last.offset - 1 : last.offset] in SEMICOLONS
+    )
 
 
 def _starts_inner_list(outer: Marker, inner: Marker) -> bool:

@@ -51,7 +51,7 @@ class Placement(str, Enum):
 
     LEAD = "lead"  # starts a paragraph: the item reaches over the following paragraphs
     INLINE = "inline"  # after 。；：！？ inside a paragraph: the item ends with its paragraph
-    AFTER_COMMA = "after_comma"  # first item of a run that continues after ；
+    AFTER_COMMA = "after_comma"  # a first item after a comma: not a node, its run counts from item 2
 
 
 @dataclass(frozen=True, slots=True)

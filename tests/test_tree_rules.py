@@ -122,9 +122,21 @@ CASES = {
         "（一）关于形势\n形势很好。\n（二）关于改革\n价格要改：一、放开菜价。二、调整运价。\n各位代表！有几个问题要统一认识。\n第一、坚持稳步前进。\n第二、加强管理。\n",
         "（一）关于形势\n（二）关于改革\n  一、放开菜价\n  二、调整运价\n  第一、坚持稳步前进\n  第二、加强管理",
     ),
-    "a comma-led first item counts when the run continues after ；": (
-        "一、要求\n做好三件事，一是学；二是干；三是评。\n",
-        "一、要求\n  一是学\n  二是干\n  三是评",
+    "a comma-led first item is not a node, but its run goes on from the second item": (
+        "一、要求\n做好三件事，一是学；二是干；三是评。\n二、保障\n实践证明，一是要学。二是要干。三是要评。\n",
+        "一、要求\n  二是干\n  三是评\n二、保障\n  二是要干\n  三是要评",
+    ),
+    "a comma-led first item with a lone second item is prose": (
+        "一、要求\n这件事，一方面要看到成绩；另一方面要看到差距。\n二、保障\n",
+        "一、要求\n二、保障",
+    ),
+    "a bracketed item after a comma that goes on a ；-list is its next item": (
+        "一、要求\n包括：（1）甲项；（2）乙项；（3）丙项，（4）丁项。\n",
+        "一、要求\n  （1）甲项\n  （2）乙项\n  （3）丙项\n  （4）丁项",
+    ),
+    "a bracketed number after a comma elsewhere is text": (
+        "一、要求\n包括：（1）甲项，（2）乙项。\n",
+        "一、要求\n  （1）甲项，（2）乙项",
     ),
     "enumerations after commas only are prose": (
         "一、要求\n是就是是、非就是非，一是一、二是二，不能含糊。\n",

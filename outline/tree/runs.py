@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from ..lexicon import SEMICOLONS, SEQUENCE_NEXT
+from ..lexicon import SEQUENCE_NEXT
 from ..markers import MarkerHit
 from ..model import Family, Placement
 
@@ -41,8 +41,8 @@ def follows(previous: MarkerHit, hit: MarkerHit) -> bool:
 
 def prefilter_runs(events: Sequence[Event]) -> tuple[set[int], set[str]]:
     """Keep section-family hits; keep an enumerator only if the nearest hit of its style
-    before or after it continues a run with it. A comma-led first item needs its second item
-    in the same paragraph, after ；."""
+    before or after it continues a run with it (a comma-led first item never: see `chains`).
+    Also returns the lead styles (`_lead_run_styles`)."""
     flat = [(e, h) for e in events for h in e.hits]
     kept: set[int] = set()
     by_style: dict[str, list[tuple[Event, MarkerHit]]] = {}
@@ -64,8 +64,13 @@ def prefilter_runs(events: Sequence[Event]) -> tuple[set[int], set[str]]:
 
 
 def chains(items: list[tuple[Event, MarkerHit]]) -> list[list[tuple[Event, MarkerHit]]]:
-    """Consecutive hits of one style that follow each other (一是 → 二是 → 三是). A comma-led
-    first item starts a chain only when its second item follows in the same paragraph, after ；."""
+    """Consecutive hits of one style that follow each other (一是 → 二是 → 三是).
+
+    A first item after a comma (…实践证明，一是必须坚持…。二是…。三是…) is not a node: the
+    conventions count markers at a paragraph start or after 。；：！？ only. The run it began is
+    still a run: its second item, in the same paragraph after 。 or ；, starts a chain of its
+    own (`_is_run` takes 二是 → 三是 for a run). A lone second item (…，一方面…；另一方面…)
+    stays prose, as any lone enumerator."""
     chains: list[list[tuple[Event, MarkerHit]]] = []
     open_chains: list[list[tuple[Event, MarkerHit]]] = []  # a run inside an item of its own run nests
     # Open chains by the number their next item has, innermost last: a long document opens
@@ -93,29 +98,35 @@ def chains(items: list[tuple[Event, MarkerHit]]) -> list[list[tuple[Event, Marke
             candidates.pop()  # closed, or gone on past this number
         return None
 
-    for i, (event, hit) in enumerate(items):
+    comma_first: tuple[Event, MarkerHit] | None = None  # the comma-led first item just before
+    for event, hit in items:
+        before, comma_first = comma_first, None
         if hit.placement is Placement.AFTER_COMMA:
-            nxt = items[i + 1] if i + 1 < len(items) else None
-            if (
-                nxt is not None
-                and nxt[0] is event
-                and nxt[1].placement is Placement.INLINE
-                and follows(hit, nxt[1])
-                and event.paragraph.text[nxt[1].offset - 1] in SEMICOLONS
-            ):
-                open_chains.append([(event, hit)])
-                register(len(open_chains) - 1)
+            comma_first = (event, hit)
             continue
-        # The innermost chain this item continues exactly (二是 after 一是), else a tolerant
-        # continuation (a skipped or repeated number) of the innermost chain.
-        at = innermost_expecting(hit)
-        if at is None and open_chains and follows(open_chains[-1][-1][1], hit) and hit.marker.number != 1:
+        # The second item right after a comma-led first one in its paragraph starts a run of
+        # its own. Any other item: the innermost chain it continues exactly (二是 after 一是),
+        # else a tolerant continuation (a skipped or repeated number) of the innermost chain.
+        starts_after_comma = (
+            before is not None
+            and before[0] is event
+            and hit.placement is Placement.INLINE
+            and _exactly_follows(before[1], hit)
+        )
+        at = None if starts_after_comma else innermost_expecting(hit)
+        if (
+            at is None
+            and not starts_after_comma
+            and open_chains
+            and follows(open_chains[-1][-1][1], hit)
+            and hit.marker.number != 1
+        ):
             at = len(open_chains) - 1
         if at is not None:
             chains.extend(open_chains[at + 1 :])  # inner runs end where the outer one goes on
             del open_chains[at + 1 :]
             open_chains[at].append((event, hit))
-        elif hit.marker.number in (1, 0):
+        elif hit.marker.number in (1, 0) or starts_after_comma:
             open_chains.append([(event, hit)])  # a new run, maybe inside an item of another
             at = len(open_chains) - 1
         else:
@@ -138,8 +149,15 @@ def _exactly_follows(previous: MarkerHit, hit: MarkerHit) -> bool:
 
 
 def _is_run(hits: list[MarkerHit]) -> bool:
-    """Two or more items that include the first one: a lone 二是, even twice, is prose."""
-    return len(hits) >= 2 and any(h.marker.number == 1 for h in hits)
+    """Two or more items that include the first one, or two enumerators in a row (二是 → 三是)
+    whose first item stood where a node cannot (今年的重点一是稳增长，…。二是…。三是…, or after
+    a comma): a lone 二是, even twice, is prose. Numbers and a space at line starts
+    (`189 亿元` / `190 万人` in a hard-wrapped text) are figures unless they start at 1."""
+    if len(hits) < 2:
+        return False
+    if any(h.marker.number == 1 for h in hits):
+        return True
+    return hits[0].marker.family.is_enumerator and any(_exactly_follows(a, b) for a, b in pairwise(hits))
 
 
 # How many hits after 然后 `_splits_a_list` looks for the list's next item (the list goes on
