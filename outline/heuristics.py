@@ -256,6 +256,45 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "spoken-toc",
+        "tree",
+        "开头“下面我讲三点：一是…二是…三是…”逐字重复了后面各部分的标题，是口头目录，不算节点；说了别的内容的一串照样算。",
+        "An inline run that names, in order, the sections after it (下面我讲三点：一是…二是…三是… then 一、…) is a "
+        "spoken table of contents, not items; a run that says something of its own stays.",
+        fires=(
+            _ex(
+                "下面我讲三点意见：一是认清当前形势；二是明确目标任务；三是狠抓工作落实。\n"
+                "一、认清当前形势\n形势很好。\n二、明确目标任务\n三、狠抓工作落实\n",
+                "一、认清当前形势\n二、明确目标任务\n三、狠抓工作落实",
+            ),
+        ),
+        spares=(
+            _ex(
+                "今天讲两件事：一是听听大家的意见；二是部署下一步工作。\n一、当前形势\n二、主要任务\n",
+                "一是听听大家的意见\n二是部署下一步工作\n一、当前形势\n二、主要任务",
+            ),
+        ),
+    ),
+    Rule(
+        "number-phrase",
+        "markers",
+        "“五、六年前”“六、七十年代”是约数，“再次感谢”是“又一次”：都不是序号。逗号后的“再次，”仍是第三项。",
+        '五、六年前 and 六、七十年代 are approximate numbers and 再次感谢 is "once more": none is a marker. '
+        "再次， with its comma is still the third item.",
+        fires=(
+            _ex(
+                "一、回顾\n六、七十年代的条件很差。五、六年前也一样。\n二、展望\n再次感谢大家。\n",
+                "一、回顾\n二、展望",
+            ),
+        ),
+        spares=(
+            _ex(
+                "一、要求\n首先，要学。其次，要干。再次，要评。\n",
+                "一、要求\n  首先，要学\n  其次，要干\n  再次，要评",
+            ),
+        ),
+    ),
+    Rule(
         "comma-slip-in-list",
         "markers",
         "分号隔开的括号序号列表里，逗号后紧接上一项的下一个号（…；（3）…，（4）…）是笔误，照样是列表的下一项。",

@@ -232,7 +232,11 @@ def first_pattern() -> str:
 # A number, 、, the next number and a counter or time word: 五、六年前, 九、十天, 2、3个月 are
 # approximate quantities, not item 五 headed 六年前.
 # Only a single numeral: 一、二十年来的成就 may well be section 一 on twenty years.
-_APPROXIMATE = re.compile(r"(?:[0-9０-９]|[一二两三四五六七八九十])[年月天日周个次名岁倍成]")
+# And a decade: 六、七十年代 is the sixties and seventies.
+_APPROXIMATE = re.compile(r"(?:[0-9０-９]|[一二两三四五六七八九十])(?:十年代|[年月天日周个次名岁倍成])")
+# 再次 straight before thanks or a greeting is "once more", not "thirdly": 再次感谢大家,
+# 再次向…表示感谢, 再次祝…. (With a comma, 再次，… is the third item.)
+_ONCE_MORE = "感向表致祝"
 _APPROXIMATE_START = re.compile(r"[0-9０-９一二两三四五六七八九十]")
 
 
@@ -259,7 +263,8 @@ _OTHER = "CJK"  # the class of a Chinese character the grammar never names (neve
 @lru_cache(maxsize=1)
 def _named_characters() -> frozenset[str]:
     """The Chinese characters the grammar (or the approximate-number check) may read."""
-    return frozenset(ch for ch in grammar_text() + _APPROXIMATE.pattern if "\u4e00" <= ch <= "\u9fff")
+    read = grammar_text() + _APPROXIMATE.pattern + _ONCE_MORE
+    return frozenset(ch for ch in read if "\u4e00" <= ch <= "\u9fff")
 
 
 def _next_class(window: str, at: int) -> str:
@@ -297,6 +302,8 @@ def _parse_marker(window: str) -> tuple[Marker, int, str] | None:
         return None
     approximate = marker.family in (Family.SECTION, Family.ARABIC) and _APPROXIMATE.match(rest)
     if approximate and _leading_digit(rest) == marker.number + 1:  # 五、六年前, 3、4个月
+        return None
+    if marker.text == "再次" and rest and rest[0] in _ONCE_MORE:  # 再次感谢大家
         return None
     consumed = len(window) - len(rest)
     # Spaces, and a comma or colon that follows a 第X部分/章 (第一部分，谈形势), are not heading.

@@ -85,6 +85,9 @@ def test_marker_styles(text, family, number, marker):
         "五、六年前我就提出",  # "five or six years ago": an approximate number
         "3、4个月后",
         "九、十天以后",
+        "六、七十年代军队也是最好的",  # the sixties and seventies
+        "再次感谢大家",  # "once more", not "thirdly"
+        "再次向大家表示感谢",
         "22.2020年投资",
         "2020年以来",
         "一二、错误数字",
@@ -194,6 +197,11 @@ _DECIDED_LATE = [
     "第一条　",
     "五、六年前",
     "五、六大任务",
+    "六、七十年代",
+    "一、二十年来",
+    "再次感谢",
+    "再次加强",
+    "再次，向",
     "3、4个月",
     "3、4项",
     "1.1 编制",

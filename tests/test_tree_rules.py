@@ -126,6 +126,19 @@ CASES = {
         "一、要求\n做好三件事，一是学；二是干；三是评。\n二、保障\n实践证明，一是要学。二是要干。三是要评。\n",
         "一、要求\n  二是干\n  三是评\n二、保障\n  二是要干\n  三是要评",
     ),
+    "首先感谢 … 再次感谢 around a speech is thanks, not a run that holds it": (
+        "首先感谢大家一年来的努力。\n一、关于形势\n形势很好。\n二、关于任务\n任务很重。\n再次感谢大家。\n",
+        "一、关于形势\n二、关于任务",
+    ),
+    "a spoken table of contents that repeats the sections is not a run of items": (
+        "下面我讲三点意见：一是认清当前形势；二是明确目标任务；三是狠抓工作落实。\n"
+        "一、认清当前形势\n形势很好。\n二、明确目标任务\n目标明确。\n三、狠抓工作落实\n",
+        "一、认清当前形势\n二、明确目标任务\n三、狠抓工作落实",
+    ),
+    "a run before the sections that says something of its own stays": (
+        "今天讲两件事：一是听听大家的意见；二是部署下一步工作。\n一、当前形势\n二、主要任务\n",
+        "一是听听大家的意见\n二是部署下一步工作\n一、当前形势\n二、主要任务",
+    ),
     "a comma-led first item with a lone second item is prose": (
         "一、要求\n这件事，一方面要看到成绩；另一方面要看到差距。\n二、保障\n",
         "一、要求\n二、保障",

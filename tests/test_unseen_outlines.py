@@ -8,13 +8,20 @@ from __future__ import annotations
 import pytest
 from bench_outline import micro, score, texts
 
-FLOORS = {"dev": 0.985, "heldout": 0.96, "heldout2": 0.995, "heldout3": 0.99, "heldout4": 0.995}
+FLOORS = {
+    "dev": 0.985,
+    "heldout": 0.96,
+    "heldout2": 0.995,
+    "heldout3": 0.99,
+    "heldout4": 0.995,
+    "heldout5": 0.985,
+}
 
 
 @pytest.mark.parametrize("which", list(FLOORS))
 def test_unseen_texts_reach_their_floor(which):
     scores = [score(t) for t in texts(which)]
-    assert len(scores) >= 12
+    assert len(scores) >= 10
     _, _, f = micro(scores)
     worst = sorted(scores, key=lambda s: s.f1)[:3]
     assert f >= FLOORS[which], f"F1 {f:.3f}; worst: " + ", ".join(f"{s.text.name} {s.f1:.3f}" for s in worst)

@@ -6,6 +6,7 @@ Levels come from the document, not from a fixed table of styles. The package, by
 * `placement` — each kept hit placed under the open items (the placement rules);
 * `headings` — an item's heading and body cut from its text, and its marker's column;
 * `numbering` — the places of 然后/最后, and numbering slips among siblings;
+* `preview` — a spoken table of contents (一是…二是… naming the sections after it) dropped;
 * here — `build_tree`: placement repeated until no lone enumerator is left, the drafts frozen
   into `Node`s, and the parts that unnumbered part titles make.
 """
@@ -20,6 +21,7 @@ from ..model import Node, Part
 from .headings import column, heading_and_body
 from .numbering import number_run
 from .placement import Draft, Event, heading_ranks, place
+from .preview import without_previews
 from .runs import lone_enumerators, prefilter_runs, without
 
 __all__ = ["Event", "build_tree"]
@@ -44,7 +46,7 @@ def build_tree(events: Sequence[Event]) -> tuple[tuple[Node, ...], tuple[Part, .
     running: dict[str, int] = {}
     fresh = {i for i, d in enumerate(roots) if d.fresh or (i and d.part != roots[i - 1].part)}
     nodes = number_run(tuple(_freeze(d, d.level, running) for d in roots), running, fresh)
-    return nodes, _parts(events, roots)
+    return without_previews(nodes), _parts(events, roots)
 
 
 def _parts(events: Sequence[Event], roots: list[Draft]) -> tuple[Part, ...]:

@@ -1,0 +1,83 @@
+"""A spoken table of contents: an inline run that only names the sections that follow.
+
+下面，我讲三方面内容，一是2009年工作回顾；二是2010年总体要求；三是2010年工作重点。 and then
+一、2009年工作回顾 / 二、… / 三、…: the run previews the sections, word for word. The conventions
+annotate the body, not a table of contents that repeats its headings, so the run's items are
+not nodes. A run that says something of its own (今天与你们沟通，一是听听你们的设想；二是…)
+stays.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import Node, Placement
+from .runs import needs_run
+
+_NOT_TEXT = re.compile(r"[\W_]+")
+PREVIEW_MIN_CHARS = 4  # a shorter heading (一是学；二是干) names too little to be a section's
+
+
+def without_previews(nodes: tuple[Node, ...]) -> tuple[Node, ...]:
+    """The outline without the inline runs that preview the sections after them."""
+    kept = _drop_previews(nodes)
+    changed = kept is not nodes
+    out = []
+    for node in kept:
+        children = without_previews(node.children) if node.children else node.children
+        if children is not node.children:
+            node = replace(node, children=children)
+            changed = True
+        out.append(node)
+    return tuple(out) if changed else nodes
+
+
+def _drop_previews(siblings: tuple[Node, ...]) -> tuple[Node, ...]:
+    i = 0
+    while i < len(siblings):
+        run = _inline_run(siblings, i)
+        if len(run) >= 2 and _previews(run, siblings[i + len(run) :]):
+            return siblings[:i] + _drop_previews(siblings[i + len(run) :])
+        i += max(1, len(run))
+    return siblings
+
+
+def _inline_run(siblings: tuple[Node, ...], start: int) -> tuple[Node, ...]:
+    """The childless inline enumerators of one style from `start` on."""
+    end = start
+    while end < len(siblings):
+        node = siblings[end]
+        if (
+            not needs_run(node.marker)
+            or node.placement is Placement.LEAD
+            or node.children
+            or node.marker.style != siblings[start].marker.style
+        ):
+            break
+        end += 1
+    return siblings[start:end]
+
+
+def _previews(run: tuple[Node, ...], after: tuple[Node, ...]) -> bool:
+    """Each item of the run names, in order, one of the section-family items that follow."""
+    sections = [_key(n.heading) for n in after if not needs_run(n.marker)]
+    at = 0
+    for item in run:
+        key = _key(item.heading)
+        if len(key) < PREVIEW_MIN_CHARS:
+            return False
+        while at < len(sections) and not _names(key, sections[at]):
+            at += 1
+        if at == len(sections):
+            return False
+        at += 1
+    return True
+
+
+def _names(preview: str, heading: str) -> bool:
+    return len(heading) >= PREVIEW_MIN_CHARS and (preview in heading or heading in preview)
+
+
+def _key(heading: str) -> str:
+    return _NOT_TEXT.sub("", heading)
