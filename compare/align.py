@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from tigang.outline.model import Outline
+from tigang.outline.parser import cyclic_gc_paused
 
 from .assign import assign
 from .confidence import confidence, evidence
@@ -162,8 +163,13 @@ def align(outline_a: Outline, outline_b: Outline, thresholds: Thresholds | None 
     """Which item of `outline_b` plays the role of which item of `outline_a`. Unnumbered part
     titles take part as items of their own (see `Side`); the pairs come back in the paths of
     the outlines' own items."""
+    with cyclic_gc_paused():
+        return _align(outline_a, outline_b, thresholds or Thresholds())
+
+
+def _align(outline_a: Outline, outline_b: Outline, thresholds: Thresholds) -> Alignment:
     a, b = Side.of(outline_a, parts=True), Side.of(outline_b, parts=True)
-    m = _prepare(a, b, thresholds or Thresholds())
+    m = _prepare(a, b, thresholds)
     for phase in (match_unchanged, match_identical, match_children, match_similar, match_containers):
         if phase is match_children and m.content < m.t.related:
             continue

@@ -187,9 +187,10 @@ STAGES: tuple[Stage, ...] = (
 
 
 @contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """The parse allocates many small acyclic objects; the cyclic collector would scan them
-    again and again for nothing (about a quarter of the time on a 10 MB input)."""
+def cyclic_gc_paused() -> Iterator[None]:
+    """The parse (and an alignment) allocates many small acyclic objects; the cyclic collector
+    would scan them again and again for nothing (about a quarter of the time on a 10 MB input,
+    a third of a 10,000-item diff). Cycles made meanwhile are collected after."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -201,7 +202,7 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
 def parse_text(text: str, *, source: str | None = None, encoding: str = "utf-8") -> Outline:
     """Recover the outline of a decoded document."""
-    with _cyclic_gc_paused():
+    with cyclic_gc_paused():
         state = ParseState(text, source, encoding)
         for stage in STAGES:
             stage.run(state)

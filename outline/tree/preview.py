@@ -17,6 +17,7 @@ from .runs import needs_run
 
 _NOT_TEXT = re.compile(r"[\W_]+")
 PREVIEW_MIN_CHARS = 4  # a shorter heading (一是学；二是干) names too little to be a section's
+PREVIEW_SLACK = 2  # sections after the run that its items may pass over
 
 
 def without_previews(nodes: tuple[Node, ...]) -> tuple[Node, ...]:
@@ -60,8 +61,14 @@ def _inline_run(siblings: tuple[Node, ...], start: int) -> tuple[Node, ...]:
 
 
 def _previews(run: tuple[Node, ...], after: tuple[Node, ...]) -> bool:
-    """Each item of the run names, in order, one of the section-family items that follow."""
-    sections = [_key(n.heading) for n in after if not needs_run(n.marker)]
+    """Each item of the run names, in order, one of the section-family items right after it
+    (a first one may be missing from the run: its 一是 stood after a comma)."""
+    sections: list[str] = []
+    for node in after:
+        if len(sections) > len(run) + PREVIEW_SLACK:
+            break
+        if not needs_run(node.marker):
+            sections.append(_key(node.heading))
     at = 0
     for item in run:
         key = _key(item.heading)
