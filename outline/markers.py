@@ -185,7 +185,7 @@ class _ToMarker(Transformer):
 @lru_cache(maxsize=1)
 def grammar_text() -> str:
     # Beside the package's own file when installed on disk (always, for pip): importing
-    # importlib.resources for it would cost 20 ms of every start. A zipped install falls back.
+    # importlib.resources (and the tempfile, shutil and lzma it loads) would cost 10–20 ms of every start. A zipped install falls back.
     path = os.path.join(os.path.dirname(grammar.__file__ or ""), "numbering.lark")
     try:
         with open(path, encoding="utf-8") as file:

@@ -35,13 +35,14 @@ def without_previews(nodes: tuple[Node, ...]) -> tuple[Node, ...]:
 
 
 def _drop_previews(siblings: tuple[Node, ...]) -> tuple[Node, ...]:
+    kept: list[Node] = []
     i = 0
     while i < len(siblings):
         run = _inline_run(siblings, i)
-        if len(run) >= 2 and _previews(run, siblings[i + len(run) :]):
-            return siblings[:i] + _drop_previews(siblings[i + len(run) :])
+        if not (len(run) >= 2 and _previews(run, siblings[i + len(run) :])):
+            kept.extend(run or siblings[i : i + 1])
         i += max(1, len(run))
-    return siblings
+    return siblings if len(kept) == len(siblings) else tuple(kept)
 
 
 def _inline_run(siblings: tuple[Node, ...], start: int) -> tuple[Node, ...]:

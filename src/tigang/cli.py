@@ -18,8 +18,8 @@ FORMATS = ("tree", "json", "markdown", "text")
 
 
 # Commands that live in their own modules, by name: a module is imported only when its command
-# runs (or help lists it), so `tigang show` does not pay for the others' imports (a tenth of its
-# start-up). Those modules import heavy libraries (matplotlib, networkx, python-docx) inside
+# runs (or help lists it), so `tigang show` does not pay for the others' imports (10–15 ms of
+# each start). Those modules import heavy libraries (matplotlib, networkx, python-docx) inside
 # the command bodies, never at import.
 LAZY_COMMANDS = {
     "render": "tigang.cmd_render",
