@@ -58,7 +58,7 @@ GREETING = re.compile(rf"^大家{one_of(GREETING_TIMES)}?好[！!。.]?$")
 # A paragraph that turns to the audience between parts: 各位代表，过去一年… / 同志们！
 ADDRESS = re.compile(rf"^{_AUDIENCE}(?:[、，,和]\s*{_AUDIENCE})*[，,！!：:]")
 DATELINE = re.compile(
-    r"^(?:——|─|-{2})"  # ——2018年3月5日在…会议上
+    r"^(?:——|――|─|-{2})"  # ——2018年3月5日在…会议上
     r"|^[（(]?\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d〇零一二三四五六七八九十]{1,3}\s*月"
     r"|^[（(][^（）()]*\d[^（）()]*[）)]$"  # （2022年10月22日…通过）
     r"|^[（(][^（）()]*[〇一二三四五六七八九十]年[^（）()]*[）)]$"
@@ -289,6 +289,9 @@ def _same_entry(entry: tuple[str, int, str], body: tuple[str, int, str]) -> bool
     return entry[:2] == body[:2] and len(entry[2]) >= 2 and body[2].startswith(entry[2][:2])
 
 
+NOTE_LOOKAHEAD = 6  # paragraphs after a page's note in which the speech's salutation is looked for
+
+
 def find_front(
     paragraphs: Sequence[Paragraph], hits: Sequence[Sequence[MarkerHit]], meta: dict[str, str]
 ) -> Front:
@@ -307,6 +310,17 @@ def find_front(
         if hits[p.index] or is_long(text):
             body_start = p.index
             break
+    # A web page's note before the speech it reproduces (现摘录…讲话，希全体教工认真学习！) reads
+    # as body; when a salutation follows within a few paragraphs and no marker before it, the
+    # title, speaker and date lines in between are the front, and the body starts after it.
+    if salutation is None:
+        ahead = [p for p in paragraphs[body_start : body_start + NOTE_LOOKAHEAD] if p.index not in skip]
+        for p in ahead:
+            if hits[p.index]:
+                break
+            if is_salutation(p.text) and any(_could_be_title(q.text) for q in ahead if q.index < p.index):
+                salutation, body_start = p.text, p.index + 1
+                break
     # A short TOC header (目录) above the entries belongs to the TOC too.
     if toc and toc[0] > 0 and TOC_HEADER.match(paragraphs[toc[0] - 1].text):
         toc = (toc[0] - 1, *toc)
@@ -321,7 +335,14 @@ def find_front(
     title = subtitle = None
     title_line = None
     if candidates:
-        title, title_line = clean_title(candidates[0].text), candidates[0].first_line
+        # The first title-like line, unless a later one names the genre and the first does not:
+        # a web page's menu or site name comes before the speech's own title (…会议上的讲话).
+        named = [p for p in candidates if GENRE_END.search(clean_title(p.text))]
+        chosen = (
+            named[-1] if named and not GENRE_END.search(clean_title(candidates[0].text)) else candidates[0]
+        )
+        candidates = [chosen, *(p for p in candidates if p is not chosen and p.index > chosen.index)]
+        title, title_line = clean_title(chosen.text), chosen.first_line
         rest = [p.text for p in candidates[1:] if p.text != title]
         subtitle = rest[0] if rest else None
     elif meta.get("title"):
@@ -343,6 +364,9 @@ _TITLE_TAIL = re.compile(
     r")+$"
 )
 _TITLE_SPEAKER = re.compile(r"[\s\u3000]+[\u4e00-\u9fff]{2,3}$")  # …的讲话　张三
+_TITLE_DASH = re.compile(r"[\s\u3000]*(?:——|――|—―|―—)")
+_DATE_PREFIX = re.compile(r"^(?:19|20)\d{6}(?=[\u4e00-\u9fff])")  # 20210802江山代有才人出
+_OCCASION = re.compile(rf"^\S{{0,12}}?在.{{2,60}}上|{one_of(GENRE_ENDINGS)}$|^\s*\d{{4}}年")
 
 
 def clean_title(text: str) -> str:
@@ -358,6 +382,14 @@ def clean_title(text: str) -> str:
         if cleaned == before:
             break
     cleaned = cleaned.rstrip(" \t\u3000|｜")  # forum titles: 新春团拜会致辞 | |
+    # A two-part title on one line keeps its main part: 政府工作报告  ——1998年4月23日在…会议上,
+    # 用干部队伍激活的确定性…——任总在…会议上的讲话; and a page's date before it (20210330…).
+    cleaned = _DATE_PREFIX.sub("", cleaned)
+    dash = _TITLE_DASH.search(cleaned)
+    if dash and len(cleaned[: dash.start()].strip()) >= CLEAN_TITLE_MIN:
+        spaced = dash.group()[:1].isspace()  # 政府工作报告  ——…: the dash stands apart
+        if spaced or _OCCASION.search(cleaned[dash.end() :]):
+            cleaned = cleaned[: dash.start()].strip()
     return cleaned if len(cleaned) >= CLEAN_TITLE_MIN else text
 
 
@@ -384,5 +416,9 @@ def _could_be_title(text: str) -> bool:
 
 
 def _clean_meta_title(title: str) -> str:
-    """资阳市政府工作报告（2021年1月19日徐芝文） → 资阳市政府工作报告."""
+    """资阳市政府工作报告（2021年1月19日徐芝文） → 资阳市政府工作报告; a title a scraper wrote
+    twice (2003年广州市政府工作报告2003年广州市政府工作报告) once."""
+    half = len(title) // 2
+    if len(title) % 2 == 0 and half >= CLEAN_TITLE_MIN and title[:half] == title[half:]:
+        title = title[:half]
     return re.sub(r"\s*[（(][^（）()]*\d[^（）()]*[）)]\s*$", "", title).strip() or title

@@ -316,6 +316,39 @@ def test_short_titles_are_titles_and_bare_names_are_speakers():
     assert parse_text("李克强\n各位代表：\n一、回顾\n").title is None
 
 
+@pytest.mark.parametrize(
+    ("first_line", "title"),
+    [
+        ("政府工作报告  ——1998年4月23日在省第二届人民代表大会第一次会议上", "政府工作报告"),
+        ("用干部激活确定性——任总在干部管理工作沟通会上的讲话", "用干部激活确定性"),
+        ("20210802江山代有才人出", "江山代有才人出"),
+        ("奋进新征程——建功新时代", "奋进新征程——建功新时代"),  # no occasion after the dash: one title
+    ],
+)
+def test_a_title_keeps_its_main_part(first_line, title):
+    assert parse_text(f"{first_line}\n同志们：\n一、形势\n二、任务\n").title == title
+
+
+def test_a_doubled_page_title_is_read_once():
+    text = "---\ntitle: 2021年市政府工作报告2021年市政府工作报告\n---\n各位代表：\n一、回顾\n二、任务\n"
+    assert parse_text(text).title == "2021年市政府工作报告"
+
+
+def test_a_web_page_note_before_the_speech_it_reproduces_is_not_its_body():
+    page = (
+        "首页 | 新闻中心 | 学校公告 | 校务公开 | 联系我们\n"
+        "当前位置：首页 > 新闻中心 > 学校公告\n"
+        "现摘录局长《在全市教育工作会议上的讲话》，希全体教工认真学习！\n"
+        "在全市教育工作会议上的讲话\n张三\n（2010年2月22日）\n同志们：\n"
+        "今天我们召开会议，部署全年工作。\n一、回顾\n工作很好。\n二、任务\n任务很重。\n"
+    )
+    outline = parse_text(page)
+    assert outline.title == "在全市教育工作会议上的讲话"
+    assert outline.salutation == "同志们："
+    assert outline.parts == ()
+    assert [n.label for n in outline.nodes] == ["一、回顾", "二、任务"]
+
+
 def test_a_list_continues_across_a_hard_wrap():
     wrapped = [
         "　　中国机会主义，最主要最有趣的倾向是：1．实际最右；",
