@@ -22,7 +22,7 @@ from .headings import column, heading_and_body
 from .numbering import number_run
 from .placement import Draft, Event, heading_ranks, place
 from .preview import without_previews
-from .runs import lone_enumerators, prefilter_runs, without
+from .runs import join_mixed_runs, lone_enumerators, prefilter_runs, without
 
 __all__ = ["Event", "build_tree"]
 
@@ -30,6 +30,7 @@ __all__ = ["Event", "build_tree"]
 def build_tree(events: Sequence[Event]) -> tuple[tuple[Node, ...], tuple[Part, ...]]:
     """Build the outline from body paragraphs (lone enumerators are dropped first), and the
     parts its unnumbered part titles make."""
+    join_mixed_runs(events)
     kept, lead_styles = prefilter_runs(events)
     ranks = heading_ranks(events)
     for _ in range(PLACEMENT_ROUNDS):

@@ -9,6 +9,7 @@ the lone ones until nothing changes.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -34,7 +35,7 @@ def follows(previous: MarkerHit, hit: MarkerHit) -> bool:
     a, b = previous.marker, hit.marker
     if a.style != b.style:
         return False
-    if a.family is Family.SEQUENCE:
+    if a.family is b.family is Family.SEQUENCE:
         return b.text[:2] in SEQUENCE_NEXT[a.text[:2]]
     return a.number <= b.number <= a.number + 2 and b.number > 1
 
@@ -143,9 +144,35 @@ def _exactly_follows(previous: MarkerHit, hit: MarkerHit) -> bool:
     a, b = previous.marker, hit.marker
     if a.style != b.style:
         return False
-    if a.family is Family.SEQUENCE:
+    if a.family is b.family is Family.SEQUENCE:
         return follows(previous, hit)
     return b.number == a.number + 1
+
+
+def join_mixed_runs(events: Sequence[Event]) -> None:
+    """首先，… 其次，… 第三，… 第四，…: a run of 首先 (and 其次, 再次) that 第N， goes on from, its
+    next number, is one run. The words take the style of the 第N， that follows them (the next
+    enumerator of the text, in the same paragraph or every item at a paragraph start), so the
+    items are siblings; their numbers (1, 2, 3) are theirs already. Hits are replaced in the
+    events' lists, before runs are looked for."""
+    words: list[tuple[list[MarkerHit], int]] = []  # the open 首先/其次/再次 run: hit lists and indexes
+    for event in events:
+        for i, hit in enumerate(event.hits):
+            marker = hit.marker
+            if not marker.family.is_enumerator:
+                continue
+            if marker.family is Family.SEQUENCE and marker.number == len(words) + 1:
+                words.append((event.hits, i))
+                continue
+            if words and marker.family is Family.ORDINAL and marker.number == len(words) + 1:
+                lead = (
+                    all(h[k].placement is Placement.LEAD for h, k in words)
+                    and hit.placement is Placement.LEAD
+                )
+                if words[-1][0] is event.hits or lead:
+                    for h, k in words:
+                        h[k] = replace(h[k], marker=replace(h[k].marker, style=marker.style))
+            words = [(event.hits, i)] if marker.family is Family.SEQUENCE and marker.number == 1 else []
 
 
 def _is_run(hits: list[MarkerHit]) -> bool:
