@@ -540,6 +540,27 @@ RULES: tuple[Rule, ...] = (
         places=True,
     ),
     Rule(
+        "address-closes-speech",
+        "tree",
+        "讲完最后一部分后转向听众（同志们，…提三点希望：一是…）说的是整篇讲话：这一串归第一级。"
+        "工作报告的“各位代表！”仍归最后一部分。",
+        "After the last section, a speech's turn to its audience (同志们，…提三点希望：一是…) speaks "
+        "for the whole speech: its run goes to level 1. A work report's 各位代表！ stays in its last part.",
+        fires=(
+            _ex(
+                "一、形势\n形势很好。\n二、任务\n任务很重。\n同志们，我提三点希望：\n一是要团结。\n二是要实干。\n三是要清廉。\n",
+                "一、形势\n二、任务\n一是要团结\n二是要实干\n三是要清廉",
+            ),
+        ),
+        spares=(
+            _ex(
+                "一、回顾\n成绩很大。\n二、任务\n任务很重。\n各位代表！政府自身建设要抓好：\n一是依法行政。\n二是从严治政。\n",
+                "一、回顾\n二、任务\n  一是依法行政\n  二是从严治政",
+            ),
+        ),
+        places=True,
+    ),
+    Rule(
         "summary-speaks-for-section",
         "tree",
         "总结性段落（回顾…体会到：、我们也清醒认识到…：）说的是整个章节，它引出的一串归打开的第一级条目。",

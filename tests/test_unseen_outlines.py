@@ -14,9 +14,7 @@ FLOORS = {
     "heldout2": 0.995,
     "heldout3": 0.99,
     "heldout4": 0.995,
-    # 0.990 before the front matter of web pages was read right: v001's closing 三点希望 sat at
-    # level 1 only because its title, speaker and date lines were taken for part titles.
-    "heldout5": 0.98,
+    "heldout5": 0.985,  # on arrival 0.895
     "heldout6": 0.95,  # on arrival 0.896
 }
 

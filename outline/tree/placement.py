@@ -189,6 +189,9 @@ def _flat_section(stack: Sequence[Draft]) -> bool:
     )
 
 
+_DELEGATES = ("各位代表", "代表们", "各位委员", "委员们")
+
+
 def place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> list[Draft]:
     roots: list[Draft] = []
     stack: list[Draft] = []
@@ -202,6 +205,16 @@ def place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> lis
     lead_in = False  # the paragraph before ends with ：, introducing a list
     seen: set[str] = set()  # styles met so far
     moved_by = ""  # the rule of a lead-in paragraph that moved the next paragraphs' run up
+    last_section = max(
+        (
+            k
+            for k, e in enumerate(events)
+            if any(
+                id(h) in kept and h.placement is Placement.LEAD and not needs_run(h.marker) for h in e.hits
+            )
+        ),
+        default=-1,
+    )
     for k, event in enumerate(events):
         paragraph = event.paragraph
         introduced, lead_in = lead_in, paragraph.text.rstrip().endswith(_COLONS)
@@ -216,12 +229,19 @@ def place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> lis
         prose = ""  # the section-level paragraph that moved this paragraph's runs up, if any
         reviews = event.reviews and _flat_section(stack)
         if (event.addresses_audience or event.sums_up or reviews) and stack:
-            container = [] if part >= 0 else stack[:1]
+            # After the last section, a speech's turn to its audience (同志们，…提三点希望：一是…)
+            # speaks for the whole speech; a work report's (各位代表！…) stays in its last part.
+            closing = (
+                event.addresses_audience and k > last_section and not paragraph.text.startswith(_DELEGATES)
+            )
+            container = [] if part >= 0 or closing else stack[:1]
             if len(stack) > len(container):
                 suspended = suspended or stack
                 stack = container
                 prose = (
-                    "address-speaks-for-section"
+                    "address-closes-speech"
+                    if closing
+                    else "address-speaks-for-section"
                     if event.addresses_audience
                     else "summary-speaks-for-section"
                     if event.sums_up
