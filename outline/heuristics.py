@@ -542,14 +542,20 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "address-closes-speech",
         "tree",
-        "讲完最后一部分后转向听众（同志们，…提三点希望：一是…）说的是整篇讲话：这一串归第一级。"
-        "工作报告的“各位代表！”仍归最后一部分。",
-        "After the last section, a speech's turn to its audience (同志们，…提三点希望：一是…) speaks "
-        "for the whole speech: its run goes to level 1. A work report's 各位代表！ stays in its last part.",
+        "讲完最后一部分后转向听众（同志们，…提三点希望：一是…）或收尾（以上四点意见…提三点要求：）说的是"
+        "整篇讲话：这一串归第一级。工作报告的“各位代表！”仍归最后一部分。",
+        "After the last section, a speech's turn to its audience (同志们，…提三点希望：一是…) or its winding "
+        "up (以上四点意见…提三点要求：) speaks for the whole speech: its run goes to level 1. A work "
+        "report's 各位代表！ stays in its last part.",
         fires=(
             _ex(
                 "一、形势\n形势很好。\n二、任务\n任务很重。\n同志们，我提三点希望：\n一是要团结。\n二是要实干。\n三是要清廉。\n",
                 "一、形势\n二、任务\n一是要团结\n二是要实干\n三是要清廉",
+            ),
+            _ex(
+                "一、形势\n（一）国内\n形势很好。\n二、任务\n（一）发展\n任务很重。\n"
+                "以上两点意见，与大家作个交流。这里提两点要求：一要端正学风。二要学以致用。\n",
+                "一、形势\n  （一）国内\n二、任务\n  （一）发展\n一要端正学风\n二要学以致用",
             ),
         ),
         spares=(

@@ -31,6 +31,7 @@ freezes the drafts of the last run into nodes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -190,6 +191,7 @@ def _flat_section(stack: Sequence[Draft]) -> bool:
 
 
 _DELEGATES = ("各位代表", "代表们", "各位委员", "委员们")
+_WINDS_UP = re.compile(r"(?:以上|上面)(?:[一二三四五六七八九十几两]+[点个条项]|这些|所讲|讲的)|最后[，,]?我")
 
 
 def place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> list[Draft]:
@@ -228,12 +230,18 @@ def place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> lis
             stack.pop()
         prose = ""  # the section-level paragraph that moved this paragraph's runs up, if any
         reviews = event.reviews and _flat_section(stack)
-        if (event.addresses_audience or event.sums_up or reviews) and stack:
-            # After the last section, a speech's turn to its audience (同志们，…提三点希望：一是…)
-            # speaks for the whole speech; a work report's (各位代表！…) stays in its last part.
-            closing = (
-                event.addresses_audience and k > last_section and not paragraph.text.startswith(_DELEGATES)
+        # After the last section, a speech's turn to its audience (同志们，…提三点希望：一是…) or
+        # its winding up (以上四点意见…提三点要求：/ 最后，我再强调四点意见。一要…) speaks for the
+        # whole speech; a work report's 各位代表！… stays in its last part.
+        closing = k > last_section and (
+            (event.addresses_audience and not paragraph.text.startswith(_DELEGATES))
+            or (
+                bool(_WINDS_UP.match(paragraph.text))
+                # 最后，我有一个声明 as the last item of a run is an item, not a winding up
+                and not any(h.offset == 0 and id(h) in kept for h in event.hits)
             )
+        )
+        if (event.addresses_audience or event.sums_up or reviews or closing) and stack:
             container = [] if part >= 0 or closing else stack[:1]
             if len(stack) > len(container):
                 suspended = suspended or stack
