@@ -19,6 +19,7 @@ from .lexicon import (
     CLOSING_PHRASES,
     COLONS,
     COMMAS,
+    DELEGATES,
     FUSED_TITLE_GENRES,
     GENRE_ENDINGS,
     GREETING_TIMES,
@@ -41,6 +42,7 @@ from .lexicon import (
     TITLE_MAX,
     TITLE_MIN,
     TOC_HEADER_WORDS,
+    WINDS_UP,
     one_of,
 )
 from .markers import MarkerHit
@@ -114,6 +116,17 @@ def reviews_before_list(text: str) -> bool:
     """A lead-in that looks back over the period (过去一年，我们…：/ 五年来，…：). Under a
     section whose subsections were single paragraphs, the run it opens sums the section up."""
     return bool(_REVIEW_LEAD_IN.match(text))
+
+
+_WINDS_UP = re.compile(WINDS_UP)
+
+
+def closes_speech(text: str, *, address: bool) -> bool:
+    """A paragraph that, after the speech's last section, speaks for the whole speech: a turn
+    to the audience (`address`, as `is_address` found) other than a congress's deputies
+    (同志们，…提三点希望：), or a winding up (以上四点意见…; 最后，我再强调…). The tree decides
+    whether it stands after the last section."""
+    return (address and not text.startswith(DELEGATES)) or bool(_WINDS_UP.match(text))
 
 
 def sums_up(text: str) -> bool:

@@ -198,6 +198,12 @@ WRAP_MAX_WIDTH = 120
 AUDIENCE = words(
     "同志们 各位代表 各位委员 各位领导 各位同志 代表们 委员们 女士们 先生们 朋友们 同学们 老师们 各位来宾 各位嘉宾"
 )
+# Deputies of a congress: a work report turns to them between its parts (各位代表！…), and what
+# follows stays in the report's last part; a speech's 同志们 at its end speaks for the whole.
+DELEGATES = words("各位代表 代表们 各位委员 委员们")
+# How a speech winds up after its last section before a closing run (以上四点意见…提三点要求：
+# 一要…; 最后，我再强调四点意见).
+WINDS_UP = r"(?:以上|上面)(?:[一二三四五六七八九十几两]+[点个条项]|这些|所讲|讲的)|最后[，,]?我"
 # The honorifics that open a formal salutation (尊敬的各位领导、亲爱的同学们：) …
 SALUTATION_HONORIFICS = ("尊敬的", "亲爱的")
 # … and the words such a salutation ends on.

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from .front import (
     Front,
+    closes_speech,
     find_front,
     is_address,
     is_back_matter,
@@ -152,6 +153,7 @@ def _events(state: ParseState) -> None:
                 addresses_audience=address,
                 sums_up=not address and not closes and sums_up(p.text),
                 reviews=not address and not closes and reviews_before_list(p.text),
+                closes_speech=not closes and closes_speech(p.text, address=address),
             )
         )
         last_body = p

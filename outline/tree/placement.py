@@ -31,7 +31,6 @@ freezes the drafts of the last run into nodes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -58,6 +57,9 @@ class Event:
     addresses_audience: bool = False  # 各位代表，… / 同志们！
     sums_up: bool = False  # 回顾过去五年…体会：/ 我们也清醒认识到…：(speaks of the whole section)
     reviews: bool = False  # 过去一年，我们…：(sums up a section whose subsections are single paragraphs)
+    closes_speech: bool = (
+        False  # 同志们，…提三点希望：/ 以上四点意见… (after the last section: the whole speech)
+    )
 
 
 @dataclass(slots=True)
@@ -190,10 +192,6 @@ def _flat_section(stack: Sequence[Draft]) -> bool:
     )
 
 
-_DELEGATES = ("各位代表", "代表们", "各位委员", "委员们")
-_WINDS_UP = re.compile(r"(?:以上|上面)(?:[一二三四五六七八九十几两]+[点个条项]|这些|所讲|讲的)|最后[，,]?我")
-
-
 def place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> list[Draft]:
     roots: list[Draft] = []
     stack: list[Draft] = []
@@ -233,13 +231,11 @@ def place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> lis
         # After the last section, a speech's turn to its audience (同志们，…提三点希望：一是…) or
         # its winding up (以上四点意见…提三点要求：/ 最后，我再强调四点意见。一要…) speaks for the
         # whole speech; a work report's 各位代表！… stays in its last part.
-        closing = k > last_section and (
-            (event.addresses_audience and not paragraph.text.startswith(_DELEGATES))
-            or (
-                bool(_WINDS_UP.match(paragraph.text))
-                # 最后，我有一个声明 as the last item of a run is an item, not a winding up
-                and not any(h.offset == 0 and id(h) in kept for h in event.hits)
-            )
+        closing = (
+            event.closes_speech
+            and k > last_section
+            # 最后，我有一个声明 as the last item of a run is an item, not a winding up
+            and not any(h.offset == 0 and id(h) in kept for h in event.hits)
         )
         if (event.addresses_audience or event.sums_up or reviews or closing) and stack:
             container = [] if part >= 0 or closing else stack[:1]
