@@ -127,6 +127,8 @@ class _ToMarker(Transformer):
         return self._make(Family.SECTION, tokens, chinese_number(t[0]), punct=mark.strip())
 
     def paren_section(self, t: list[Token]) -> Marker:
+        if len(t) == 1:  # ㈠
+            return self._make(Family.PAREN_SECTION, t, ord(str(t[0])) - 0x3220 + 1, punct="）")
         return self._make(Family.PAREN_SECTION, t, chinese_number(t[1]), punct=str(t[2]))
 
     def decimal(self, t: list[Token]) -> Marker:
@@ -137,6 +139,8 @@ class _ToMarker(Transformer):
         return marker
 
     def arabic(self, t: list[Token]) -> Marker:
+        if len(t) == 1:  # ⒈
+            return self._make(Family.ARABIC, t, ord(str(t[0])) - 0x2488 + 1, punct=".")
         mark = str(t[1])
         return self._make(Family.ARABIC, t, _digits(t[0]), punct=mark.strip())
 

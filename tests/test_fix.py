@@ -82,6 +82,8 @@ def test_a_speech_is_mended_and_check_then_reports_none_of_the_fixed_codes():
         ("（一）甲\n要稳。\n(二)乙\n要实。\n（三）丙\n要严。\n", "（二）乙", "W203"),
         ("一、甲\n要稳。\n二、乙\n要实。\n四、丙\n要严。\n五、丁\n要好。\n", "四、丁", "N101"),
         ("壹、甲\n要稳。\n貳、乙\n要實。\n肆、丙\n要嚴。\n", "參、丙", "N101"),
+        ("㈠ 甲\n要稳。\n㈡ 乙\n要实。\n㈣ 丙\n要严。\n", "㈢ 丙", "N101"),  # Word's numbering as text
+        ("一、任务\n⒈甲\n⒉乙\n⒋丙\n二、保障\n要好。\n", "⒊丙", "N101"),
     ],
 )
 def test_each_fix_resolves_its_code(before, after, code):

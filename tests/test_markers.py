@@ -51,6 +51,10 @@ from tigang.outline.model import Family, Placement
         ("再次，加强保障", Family.SEQUENCE, 3, "再次，"),
         ("最后，强调一点", Family.SEQUENCE, 0, "最后，"),
         ("⑶改造管网", Family.PAREN_ARABIC, 3, "⑶"),
+        ("㈢ 强化责任落实", Family.PAREN_SECTION, 3, "㈢"),  # Word's numbering pasted as text
+        ("㈩其他事项", Family.PAREN_SECTION, 10, "㈩"),
+        ("⒉ 抓好民生保障", Family.ARABIC, 2, "⒉"),
+        ("⒛最后一项", Family.ARABIC, 20, "⒛"),
         ("1.1 编制目的", Family.DECIMAL, 1, "1.1"),
         ("2.3.4　适用范围", Family.DECIMAL, 4, "2.3.4"),
         ("Ⅲ、工作安排", Family.ROMAN, 3, "Ⅲ、"),
@@ -226,7 +230,7 @@ _DECIDED_LATE = [
     "十一五",
 ]
 _ALPHABET = list(
-    "一二三四五六七八九十百零两是要第章节条篇编部分首先其次然后最另方面年月个大加推、，：。．.（）( 0123456789①⑴ⅠIV%\u3000"
+    "一二三四五六七八九十百零两是要第章节条篇编部分首先其次然后最另方面年月个大加推、，：。．.（）( 0123456789①⑴㈠⒈ⅠIV%\u3000"
 )
 
 

@@ -91,6 +91,8 @@ def test_word_numbering_formats_follow_the_document(tmp_path):
         ("第一，", 2, ("chineseCounting", "第%2，", "nothing")),
         ("③", 4, ("decimalEnclosedCircle", "%4", "nothing")),
         ("壹、", 1, ("chineseLegalSimplified", "%1、", "nothing")),
+        ("⒈", 3, ("decimalEnclosedFullstop", "%3", "nothing")),
+        ("㈠", 2, ("chineseCounting", "（%2）", "nothing")),  # Word has no ㈠ format
     ],
 )
 def test_word_level_formats(text, level, expected):

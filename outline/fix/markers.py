@@ -54,6 +54,8 @@ def renumbered(marker: Marker, number: int, *, traditional: bool = False) -> str
     if family in _CN_FAMILIES:
         match = _CN_NUMERAL.search(text, 1 if family in (Family.DIVISION, Family.ORDINAL) else 0)
         if match is None:
+            if family is Family.PAREN_SECTION and number <= 10:  # ㈠ … ㈩
+                return chr(0x3220 + number - 1)
             return None
         return text[: match.start()] + _chinese(number, match.group(), traditional) + text[match.end() :]
     if family in _DIGIT_FAMILIES:
@@ -61,6 +63,8 @@ def renumbered(marker: Marker, number: int, *, traditional: bool = False) -> str
         if not found:
             if family is Family.PAREN_ARABIC and number <= 20:  # ⑴ … ⒇
                 return chr(0x2474 + number - 1)
+            if family is Family.ARABIC and number <= 20:  # ⒈ … ⒛
+                return chr(0x2488 + number - 1)
             return None
         match = found[-1]  # 1.2.3: the last part is this item's number
         digits = str(number)

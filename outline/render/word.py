@@ -56,6 +56,10 @@ def level_format(marker: Marker, level: int) -> tuple[str, str, str] | None:
         return fmt, f"%{level}", "nothing"
     if marker.family is Family.PAREN_ARABIC and len(text) == 1:  # ⑴
         return "decimalEnclosedParen", f"%{level}", "nothing"
+    if marker.family is Family.ARABIC and len(text) == 1:  # ⒈
+        return "decimalEnclosedFullstop", f"%{level}", "nothing"
+    if marker.family is Family.PAREN_SECTION and len(text) == 1:  # ㈠: Word has no such format
+        return "chineseCounting", f"（%{level}）", "nothing"
     if marker.family is Family.ROMAN:
         pattern = re.compile(r"^[IVX]+|^[\u2160-\u216b]")
     elif _CAPITAL.search(text):
