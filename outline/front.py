@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .lexicon import (
+    ATTACHMENT_HEADS,
     AUDIENCE,
     BACK_MATTER_HEADS,
     BREADCRUMBS,
@@ -72,6 +73,7 @@ SPEAKER = re.compile(
     rf"^\S{{0,8}}{_OFFICE}[\s\u3000]*[\u4e00-\u9fff·]{{2,3}}$|^[\u4e00-\u9fff]{{2,3}}$|^[\u4e00-\u9fff]+·[\u4e00-\u9fff]+$"
 )
 # 《政府工作报告》名词解释: the glossary may name the report it explains.
+ATTACHMENT = re.compile(rf"^{one_of(ATTACHMENT_HEADS)}")
 BACK_MATTER = re.compile(
     rf"^(?:《[^》]{{1,30}}》)?{one_of(BACK_MATTER_HEADS)}(?:[:：\d一二三四五六七八九十]|$)"
 )
@@ -222,6 +224,11 @@ def is_closing(text: str) -> bool:
 
 def is_back_matter(text: str) -> bool:
     return len(text) <= PART_TITLE_MAX and bool(BACK_MATTER.match(text))
+
+
+def is_attachment(text: str) -> bool:
+    """Back matter that is documents of their own (附件：…实施方案), not notes on the text."""
+    return is_back_matter(text) and bool(ATTACHMENT.match(text))
 
 
 def is_long(text: str) -> bool:

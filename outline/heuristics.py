@@ -208,6 +208,27 @@ RULES: tuple[Rule, ...] = (
         ),
         judges=is_back_matter,
     ),
+    Rule(
+        "attachments-as-body",
+        "events",
+        "通知本身没有任何序号（现将…印发给你们），实质内容在附件里：附件就是正文，其序号进入提纲。",
+        "A 通知 with no numbering of its own (现将…印发给你们) has its substance in its attachments: "
+        "they are the body, and their numbering is the outline.",
+        fires=(
+            _ex(
+                "关于印发《安全生产实施方案》的通知\n各乡镇：\n现将《安全生产实施方案》印发给你们，请认真贯彻执行。\n"
+                "附件：安全生产实施方案\n一、总体要求\n坚持安全发展。\n二、重点任务\n（一）排查隐患\n（二）整治问题\n",
+                "关于印发《安全生产实施方案》的通知\n一、总体要求\n二、重点任务\n  （一）排查隐患\n  （二）整治问题",
+            ),
+        ),
+        spares=(
+            _ex(
+                "关于做好安全生产工作的通知\n各乡镇：\n一、总体要求\n坚持安全发展。\n二、重点任务\n请按要求执行。\n"
+                "附件：检查表\n1．检查项目\n2．检查结果\n",
+                "关于做好安全生产工作的通知\n一、总体要求\n二、重点任务",
+            ),
+        ),
+    ),
     # -- tree: runs ----------------------------------------------------------------------
     Rule(
         "lone-enumerator",

@@ -203,7 +203,7 @@ AUDIENCE = words(
 DELEGATES = words("各位代表 代表们 各位委员 委员们")
 # How a speech winds up after its last section before a closing run (以上四点意见…提三点要求：
 # 一要…; 最后，我再强调四点意见).
-WINDS_UP = r"(?:以上|上面)(?:[一二三四五六七八九十几两]+[点个条项]|这些|所讲|讲的)|最后[，,]?我"
+WINDS_UP = r"(?:以上|上面)(?:[一二三四五六七八九十几两]+[点个条项]|这些|所讲|讲的|我[^，,。；！？]{0,6}?[讲谈说]了)|最后[，,]?我"
 # The honorifics that open a formal salutation (尊敬的各位领导、亲爱的同学们：) …
 SALUTATION_HONORIFICS = ("尊敬的", "亲爱的")
 # … and the words such a salutation ends on.
@@ -223,6 +223,13 @@ BACK_MATTER_HEADS = words(
     背景资料 相关报道
     """
 )
+# A line this long that holds this share of the text is a text that lost its paragraph
+# breaks (a speech in one field of a scraped table): its sentences stand for its paragraphs.
+RUN_ON_MIN = 1000
+RUN_ON_SHARE = 0.8
+# The back matter that is documents of their own: a 通知 with no numbered text of its own
+# (现将…印发给你们) has its substance there.
+ATTACHMENT_HEADS = words("附件 附录")
 # The headers of a table of contents (目录, 提纲, 内容提要).
 TOC_HEADER_WORDS = words(r"目\s*录 提\s*纲 内容提要")
 # Breadcrumbs of a web page (当前位置：首页 > …): page chrome where a title would stand.

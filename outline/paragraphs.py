@@ -8,6 +8,7 @@ was full and this one is not indented. The wrap width is read off the document.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
@@ -15,11 +16,15 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from .lexicon import (
+    CLOSERS,
     COMMAS,
     FULL_OVERRUN,
     FULL_SLACK,
     LIST_COMMA,
+    RUN_ON_MIN,
+    RUN_ON_SHARE,
     SEMICOLONS,
+    SENTENCE_ENDS,
     STOPS,
     WRAP_FULL_PERCENT,
     WRAP_MAX_WIDTH,
@@ -36,7 +41,9 @@ class Paragraph:
     index: int
     lines: list[SourceLine]
     text: str = ""
-    starts: list[int] = field(default_factory=list)  # offset in `text` where each line begins
+    # Offset in `text` where each line begins; negative when the line began before this
+    # paragraph (a line that held a whole text, split into sentences: `split_run_on`).
+    starts: list[int] = field(default_factory=list)
 
     @property
     def first_line(self) -> int:
@@ -103,6 +110,34 @@ def build_paragraphs(lines: list[SourceLine], starts_item: Callable[[str], Marke
         previous = line
     _flush(paragraphs, current)
     return paragraphs
+
+
+# A sentence and the closing quotes or brackets after its stop.
+_ENDS, _CLOSERS = re.escape(SENTENCE_ENDS), re.escape(CLOSERS)
+_SENTENCE = re.compile(rf"[^{_ENDS}]*[{_ENDS}]+[{_CLOSERS}]*|[^{_ENDS}]+$")
+
+
+def split_run_on(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """A text that lost its paragraph breaks (a speech scraped into one field of a table)
+    holds the whole speech on one line. Its paragraphs are gone, but not its sentences: each
+    becomes a paragraph, so that 同志们！ turns to the audience and 第一，… opens an item
+    again, as in the printed speech."""
+    # The line holds nearly all the text: one long paragraph of a report (the 11,000
+    # characters of a province's lessons, 第一，…第二，…) is no lost break.
+    least = max(RUN_ON_MIN, RUN_ON_SHARE * sum(len(p.text) for p in paragraphs))
+    run_on = next((p for p in paragraphs if len(p.lines) == 1 and len(p.text) >= least), None)
+    if run_on is None:
+        return paragraphs
+    result: list[Paragraph] = []
+    for p in paragraphs:
+        if p is not run_on:
+            p.index = len(result)
+            result.append(p)
+            continue
+        for sentence in _SENTENCE.finditer(p.text):
+            if sentence.group().strip():
+                result.append(Paragraph(len(result), p.lines, sentence.group(), [-sentence.start()]))
+    return result
 
 
 def _continues(

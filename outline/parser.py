@@ -34,6 +34,7 @@ from .front import (
     closes_speech,
     find_front,
     is_address,
+    is_attachment,
     is_back_matter,
     is_closing,
     is_part_title,
@@ -48,7 +49,7 @@ from .lines import LineKind, SourceLine, split_lines
 from .markers import MarkerHit, match_marker, scan_paragraph
 from .model import Appendix, Family, Marker, Node, Outline, Part, Placement, TocEntry
 from .noise import mark_noise
-from .paragraphs import Paragraph, build_paragraphs
+from .paragraphs import Paragraph, build_paragraphs, split_run_on
 from .readers import read_document
 from .tree import Event, build_tree
 
@@ -104,7 +105,7 @@ def _noise(state: ParseState) -> None:
 
 
 def _paragraphs(state: ParseState) -> None:
-    state.paragraphs = build_paragraphs(state.lines, _leading_marker)
+    state.paragraphs = split_run_on(build_paragraphs(state.lines, _leading_marker))
 
 
 def _markers(state: ParseState) -> None:
@@ -135,10 +136,14 @@ def _events(state: ParseState) -> None:
     back: list[int] = []  # where back matter starts (附件, 名词解释), one index an appendix
     styles_seen: dict[str, int] = {}  # marker styles met so far → rank of their family
     turns = speakers(body, front.title)
+    numbered = False  # a marker met in the body so far
     for k, p in enumerate(body):
-        if events and is_back_matter(p.text):
+        # A 通知 with no numbered text of its own (现将…印发给你们) has its substance in the
+        # attachments: they are the body, not an appendix.
+        if events and is_back_matter(p.text) and (numbered or not is_attachment(p.text)):
             back = [j for j in range(k, len(body)) if is_back_matter(body[j].text)]
             break
+        numbered = numbered or bool(hits[p.index])
         address = is_address(p.text)
         closes = not address and is_part_title(
             p, hits[p.index], next_hits[k], styles_seen, next_lead[k], turns

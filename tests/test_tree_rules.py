@@ -652,3 +652,73 @@ def test_a_part_title_with_nothing_under_it_at_the_end_is_still_a_part():
     outline = parse_text("一、\n第一要务\n第一要务\n一是")
     assert [n.marker.text for n in outline.nodes] == ["一、"]
     assert all(p.start <= p.end <= len(outline.nodes) for p in outline.parts)
+
+
+def _run_on(*paragraphs: str) -> str:
+    """A speech as a scraped table holds it: every paragraph break gone, one line."""
+    return "".join(paragraphs) + "\n"
+
+
+# Filler sentences that make the speech as long as a real one (the run-on rule is for whole
+# texts on one line, not for a short paragraph).
+_FILLER = "这些年来，我们坚持从实际出发，统筹推进各项工作，经济社会发展取得了新的成效。" * 12
+
+
+def test_a_speech_on_one_line_reads_its_sentences_as_paragraphs():
+    """Without its breaks, 同志们！ still turns to the audience and starts a new part: the
+    second run is a sibling of the first, not a child of its last item."""
+    text = _run_on(
+        "同志们：今天我们隆重集会。",
+        _FILLER,
+        "四十年来，我们积累了宝贵经验。一是必须坚持党的领导，始终保持正确方向。",
+        "二是必须坚持改革开放，不断激发发展活力。三是必须坚持以人民为中心，让成果惠及群众。",
+        "以上三条，是我们的宝贵经验，必须长期坚持。同志们！新时代赋予新使命。",
+        "第一，坚定不移贯彻新发展理念。",
+        _FILLER,
+        "第二，与时俱进全面深化改革。改革永远在路上。第三，锐意开拓全面扩大开放。要注意两点：",
+        "一是坚持开放合作。二是统筹发展和安全。同志们！让我们携手前进。",
+    )
+    outline = parse_text(text)
+    got = [(node.level, node.marker.text) for node in outline.walk()]
+    assert got == [
+        (1, "一是"),
+        (1, "二是"),
+        (1, "三是"),
+        (1, "第一，"),
+        (1, "第二，"),
+        (1, "第三，"),
+        (2, "一是"),
+        (2, "二是"),
+    ]
+    assert all(node.line == 1 for node in outline.walk())
+    second = next(n for n in outline.walk() if n.marker.text == "第二，")
+    assert second.heading == "与时俱进全面深化改革" and second.body.startswith("改革永远在路上")
+    assert second.column == text.index("第二，") + 1  # columns still count on the whole line
+
+
+def test_one_long_paragraph_of_a_report_is_no_lost_break():
+    """A province's lessons can fill one paragraph of 10,000 characters (第一，…第二，… inside):
+    the rest of the report around it has its breaks, so nothing is split."""
+    lessons = (
+        "我们深切体会到：第一，必须坚持党的领导。" + _FILLER * 3 + "第二，必须坚持人民至上。" + _FILLER * 3
+    )
+    text = "一、工作回顾\n" + _FILLER * 3 + "\n" + lessons + "\n二、今年任务\n" + (_FILLER * 4 + "\n") * 3
+    outline = parse_text(text)
+    assert [(n.level, n.marker.text) for n in outline.walk()] == [
+        (1, "一、"),
+        (2, "第一，"),
+        (2, "第二，"),
+        (1, "二、"),
+    ]
+    assert len(outline.nodes[0].children[0].body) > len(_FILLER)  # the item keeps its sentences
+
+
+def test_a_winding_up_in_the_speakers_words_ends_the_last_run():
+    """以上我重点讲了几个问题 closes the speech's points: the hopes after it stand beside them."""
+    text = (
+        "在专家座谈会上的讲话\n今天召开座谈会，听取意见。\n第一，以辩证思维看待新机遇。要善于化危为机。\n"
+        "第二，以畅通循环为主构建新格局。要扩大内需。\n以上我重点讲了几个问题，请大家深入研究。\n"
+        "这里，我给大家提几点希望。一是从国情出发。二是深入调研。\n"
+    )
+    got = [(n.level, n.marker.text) for n in parse_text(text).walk()]
+    assert got == [(1, "第一，"), (1, "第二，"), (1, "一是"), (1, "二是")]
