@@ -52,8 +52,11 @@ from .noise import QA_LABEL
 from .paragraphs import Paragraph
 
 _AUDIENCE = one_of(AUDIENCE)
+# Any group the speaker names: 共青团员们, 青年朋友们, 全体党员同志 (not 我们 or 他们).
+_GROUP = r"(?:(?:各位|诸位)[^\s，,、：:！!。？?；;]{1,4}|[^\s，,、：:！!。？?；;]{2,8}?(?:们|同志))"
 SALUTATION = re.compile(
     rf"^{_AUDIENCE}(?:[、，,和]\s*{_AUDIENCE})*(?:[、，,]?\S{{0,4}})?[：:！!]?$"  # 同志们，大家好！
+    rf"|^{_GROUP}(?:[、，,和]\s*(?:{_GROUP}|{_AUDIENCE}))*[：:！!]$"  # 共青团员们，青年朋友们，同志们：
     # 尊敬的各位领导、亲爱的同学们：
     rf"|^{one_of(SALUTATION_HONORIFICS)}[^。！？]{{1,30}}{one_of(SALUTATION_ADDRESSEES)}[：:！!，,]?$"
 )
@@ -84,6 +87,7 @@ CHROME = re.compile(
     r"|^附\s*件\s*[\d一二三四五六七八九十]*\s*[:：]?$"  # 附件2: a label above an attachment
     r"|[>＞»›→].*[>＞»›→]"  # 首页 > 讲话稿 > 会议讲话 > 正文
     r"|^\S{2,8}(?:网|網|站|館|馆|吧)$"  # 好范文网, 靈感範文站
+    r"|(?:[^|｜]*[|｜]\s*[^|｜\s]){3}"  # 智慧校园 | 教学平台 | 办公电话 | 图书馆: a menu
 )
 # The genres a speech's title names; a name after one of them is the speaker's.
 GENRE_END = re.compile(rf"{one_of(GENRE_ENDINGS)}$")
@@ -354,13 +358,20 @@ def find_front(
     ]
     title = subtitle = None
     title_line = None
+    # On a web page everything above the breadcrumbs (当前位置：首页 > 学习专栏) is the site's menu.
+    # The column's name may stand again under them (学习专栏): chrome too.
+    crumbs = [p for p in paragraphs[:body_start] if _BREADCRUMB.match(p.text)]
+    if crumbs:
+        here = crumbs[-1]
+        column = _CRUMB_SEPARATOR.split(here.text)[-1].strip()
+        after = [p for p in candidates if p.index > here.index and p.text.strip() != column]
+        candidates = after or candidates
     if candidates:
         # The first title-like line, unless a later one names the genre and the first does not:
-        # a web page's menu or site name comes before the speech's own title (…会议上的讲话).
-        named = [p for p in candidates if GENRE_END.search(clean_title(p.text))]
-        chosen = (
-            named[-1] if named and not GENRE_END.search(clean_title(candidates[0].text)) else candidates[0]
-        )
+        # a web page's menu or site name comes before the speech's own title (…会议上的讲话,
+        # or 为实现…而团结奋斗 ——在…全会上的讲话).
+        named = [p for p in candidates if _names_genre(p.text)]
+        chosen = named[-1] if named and not _names_genre(candidates[0].text) else candidates[0]
         candidates = [chosen, *(p for p in candidates if p is not chosen and p.index > chosen.index)]
         title, title_line = clean_title(chosen.text), chosen.first_line
         rest = [p.text for p in candidates[1:] if p.text != title]
@@ -414,6 +425,14 @@ def clean_title(text: str) -> str:
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_BREADCRUMB = re.compile(rf"^{one_of(BREADCRUMBS)}")
+_CRUMB_SEPARATOR = re.compile(r"[>＞»›→]")
+
+
+def _names_genre(text: str) -> bool:
+    """The line names the speech's genre: as cleaned (…的讲话（2021年1月19日） → …的讲话) or
+    in its second part (为实现…而团结奋斗 ——在…全会上的讲话)."""
+    return bool(GENRE_END.search(clean_title(text)) or GENRE_END.search(text))
 
 
 _FUSED_TITLE = re.compile(rf"^(.{{4,60}}?{one_of(FUSED_TITLE_GENRES)})[\s\u3000]*{_AUDIENCE}[、，,：:！!]")

@@ -113,6 +113,31 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
     ),
+    Rule(
+        "run-on-text",
+        "paragraphs",
+        "整篇讲话挤在一行（从数据表的一个字段里取出，段落换行都丢了）时，把每个句子当作一段："
+        "“同志们！”照样另起一部分，其后的“第一，”不挂在前一串的最后一项下面。",
+        "A speech squeezed onto one line (taken from one field of a scraped table, its paragraph "
+        "breaks lost) reads each sentence as a paragraph: 同志们！ still starts a new part, and a "
+        "第一，… after it is no child of the last item before it.",
+        fires=(
+            _ex(
+                "同志们："
+                + "今天我们在这里隆重集会，回顾走过的路，总结积累的经验，部署下一步的工作。" * 14
+                + "一是必须坚持党的领导。二是必须坚持改革开放。以上两条必须长期坚持。同志们！新时代赋予新使命。"
+                "第一，坚定不移贯彻新发展理念。第二，与时俱进全面深化改革。\n",
+                "一是必须坚持党的领导\n二是必须坚持改革开放\n第一，坚定不移贯彻新发展理念\n第二，与时俱进全面深化改革",
+            ),
+        ),
+        spares=(
+            _ex(
+                "同志们：\n今天我们在这里隆重集会。\n一是必须坚持党的领导。二是必须坚持改革开放。以上两条必须长期坚持。"
+                "第一，要提高认识。第二，要落实责任。\n",
+                "一是必须坚持党的领导\n二是必须坚持改革开放\n  第一，要提高认识\n  第二，要落实责任",
+            ),
+        ),
+    ),
     # -- markers -------------------------------------------------------------------------
     Rule(
         "inline-after-stop",
@@ -167,6 +192,28 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
         judges=is_salutation,
+    ),
+    Rule(
+        "web-page-title",
+        "front",
+        "网页的菜单行（智慧校园 | 教学平台 | …）、面包屑（当前位置：…）以上的一切、面包屑下重复的栏目名都不是标题；"
+        "标题是其后点明文体的一行（…的讲话，或破折号后才点明：…——在…上的讲话）。",
+        "A web page's menu line (智慧校园 | 教学平台 | …), everything above its breadcrumbs (当前位置：…) "
+        "and the column's name repeated under them are not the title; the title is the line after "
+        "them that names the genre (…的讲话, or only after a dash: …——在…上的讲话).",
+        fires=(
+            _ex(
+                "智慧校园 | 教学平台 | 办公电话 | 图书馆\n新闻中心\n当前位置：首页 > 党建引领> 学习专栏\n学习专栏\n"
+                "为实现目标任务而团结奋斗 ——在全会上的讲话\n第一，要提高认识。\n第二，要落实责任。\n",
+                "为实现目标任务而团结奋斗\n第一，要提高认识\n第二，要落实责任",
+            ),
+        ),
+        spares=(
+            _ex(
+                "新春团拜会致辞 | |\n一、回顾\n二、展望\n",
+                "新春团拜会致辞\n一、回顾\n二、展望",
+            ),
+        ),
     ),
     Rule(
         "table-of-contents",

@@ -225,7 +225,7 @@ BACK_MATTER_HEADS = words(
 )
 # A line this long that holds this share of the text is a text that lost its paragraph
 # breaks (a speech in one field of a scraped table): its sentences stand for its paragraphs.
-RUN_ON_MIN = 1000
+RUN_ON_MIN = 500
 RUN_ON_SHARE = 0.8
 # The back matter that is documents of their own: a 通知 with no numbered text of its own
 # (现将…印发给你们) has its substance there.
@@ -236,7 +236,7 @@ TOC_HEADER_WORDS = words(r"目\s*录 提\s*纲 内容提要")
 BREADCRUMBS = words(r"当前位置 您的位置 你的位置 首\s*[页頁] 當前位置")
 # The genres a speech's title ends with; a name after one of them is the speaker's.
 GENRE_ENDINGS = words(
-    "讲话 講話 报告 報告 发言 發言 致辞 致詞 说明 說明 讲稿 讲话稿 发言稿 党课 体会 总结 方案 意见 通知 决定 主持词"
+    "讲话 講話 报告 報告 汇报 發言 发言 致辞 致詞 说明 說明 讲稿 讲话稿 发言稿 党课 体会 总结 方案 意见 通知 决定 主持词"
 )
 # The genres a title ends with where a page runs it into the salutation (…的讲话同志们：).
 FUSED_TITLE_GENRES = words("讲话 講話 发言 發言 致辞 致詞 讲稿 报告 動員 动员")

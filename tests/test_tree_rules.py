@@ -430,6 +430,53 @@ def test_page_chrome_is_not_the_title(text):
     assert parse_text(text).title == "在全县秋收工作会议上的讲话"
 
 
+# A school website's page as a crawler saved it: the menu, the column's list of articles, the
+# breadcrumbs, the column's name again, the page's own note, then the speech.
+_SCHOOL_PAGE = (
+    "登录|注册\n公共文件夹 | 智慧校园 | 教学平台 | 办公电话 | 图书馆\n首页\n新闻中心\n学校公告\n党建引领\n"
+    "学习专栏\n每周一学（2024年5月6日-5月12日）坚持以人民为中心…[05-06]\n"
+    "当前位置：首页 > 党建引领> 学习专栏\n学习专栏\n"
+    "本月推荐给各位老师学习。这是一篇重要讲话，请大家认真阅读，深刻领会讲话精神，结合实际抓好贯彻落实，切实把学习成果转化为推动工作的强大动力。\n"
+    "{title}\n某某某\n共青团员们，青年朋友们，同志们：\n今天我们隆重集会。\n"
+    "第一，要树立远大理想。理想指引人生方向。\n第二，要热爱伟大祖国。爱国是本分。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("title_line", "title"),
+    [
+        ("在纪念五四运动大会上的讲话", "在纪念五四运动大会上的讲话"),
+        # The genre is named after the dash only: still the speech's title, not the menu's.
+        ("为实现目标任务而团结奋斗 ——在全会上的讲话", "为实现目标任务而团结奋斗"),
+        ("博雅通达 求真力行——某某中学创建现代化学校工作汇报", "博雅通达 求真力行"),
+    ],
+)
+def test_a_school_pages_menu_breadcrumbs_and_column_are_not_the_title(title_line, title):
+    """Not the menu line (智慧校园 | 教学平台 | …), nothing above the breadcrumbs, not the
+    column's name under them; 共青团员们，青年朋友们，同志们： is the salutation."""
+    outline = parse_text(_SCHOOL_PAGE.format(title=title_line))
+    assert outline.title == title
+    assert outline.salutation == "共青团员们，青年朋友们，同志们："
+    assert [n.marker.text for n in outline.walk()] == ["第一，", "第二，"]
+
+
+@pytest.mark.parametrize(
+    ("line", "salutation"),
+    [
+        ("共青团员们，青年朋友们，同志们：", True),
+        ("各位老师、同学们：", True),
+        ("全体党员同志：", True),
+        ("我们：", False),  # a pronoun, not an audience
+        ("工作要求：", False),
+        ("各位教职员工，今年我们要做好三件事：", False),
+    ],
+)
+def test_salutations_name_any_group(line, salutation):
+    from tigang.outline.front import is_salutation
+
+    assert is_salutation(line) is salutation
+
+
 @pytest.mark.parametrize(
     "text",
     [
