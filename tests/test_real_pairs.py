@@ -67,6 +67,8 @@ FLOORS = {
     # wants them): two 任正非 speeches gained such items, which their pair gold never paired.
     "heldout6": (0.73, 0.77, 0.75),
     "heldout7": (0.89, 0.91, 0.90),  # on arrival, never fitted on: 0.91 / 0.93 / 0.92
+    # On arrival, never fitted on: 0.90 / 0.91 / 0.91; its four speech pairs 0.57 / 0.44.
+    "heldout8": (0.88, 0.89, 0.89),
 }
 
 
