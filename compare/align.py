@@ -33,7 +33,7 @@ from tigang.outline.model import Outline
 from tigang.outline.parser import cyclic_gc_paused
 
 from .assign import assign
-from .confidence import confidence, evidence
+from .confidence import _features, confidence, evidence
 from .features import BATCH_FROM, Features
 from .side import ROOT, Path, Side
 from .similarity import NearestHeadings, cosine
@@ -98,8 +98,11 @@ class Matching:
     _best_a: dict[Path, float] = field(default_factory=dict)  # A item → its best similarity in B
     _best_b: dict[Path, float] = field(default_factory=dict)
     _unsettled: tuple[list[Path], list[Path]] | None = None  # items not paired by equal headings
+    refused: set[tuple[Path, Path]] = field(default_factory=set)  # pairs dropped as doubtful
 
     def take(self, x: Path, y: Path, similarity: float) -> None:
+        if (x, y) in self.refused:
+            return
         self.pairs[x] = y
         self.sims[x] = similarity
         self.used_b.add(y)
@@ -186,10 +189,20 @@ def _align(outline_a: Outline, outline_b: Outline, thresholds: Thresholds) -> Al
             break
     found = evidence(m)
     sure = {x: confidence(v) for x, v in found.items()}
-    for x, c in sure.items():  # one pass: a dropped pair does not change the others' evidence
-        if c < m.t.min_confidence:
-            m.used_b.discard(m.pairs.pop(x))
-            del m.sims[x], m.phase[x], found[x]
+    dropped = _drop_doubtful(m, sure, found)
+    if dropped and m.content >= m.t.related:
+        # A doubtful pair frees both items for a partner the assignment among siblings could
+        # not offer: a flat speech's 第六 against the 第四 of a sectioned one's 三、, one level
+        # down. Those partners, scored alike, stay only if likelier right than wrong.
+        m.refused |= dropped
+        before = set(m.pairs)
+        for phase in (match_across_levels, match_moved):
+            m.current = phase.__name__
+            phase(m)
+        fresh = {x: _features(m, x, y) for x, y in m.pairs.items() if x not in before}
+        found |= fresh
+        sure |= {x: confidence(v) for x, v in fresh.items()}
+        _drop_doubtful(m, {x: sure[x] for x in fresh}, found)
     sure = {x: sure.get(x, 1.0) for x in m.pairs if x}
     wording = {x: 1.0 if a.key(x) == b.key(y) else m.cosine(x, y) for x, y in m.pairs.items() if x}
     if not (a.virtual or b.virtual):
@@ -208,6 +221,21 @@ def _align(outline_a: Outline, outline_b: Outline, thresholds: Thresholds) -> Al
         {to_a[x]: sure[x] for x, _ in real},
         {to_a[x]: found[x] for x, _ in real if x in found},
     )
+
+
+def _drop_doubtful(
+    m: Matching, sure: dict[Path, float], found: dict[Path, tuple[float, ...]]
+) -> set[tuple[Path, Path]]:
+    """Unpair the pairs likelier wrong than right, all at once: a dropped pair does not change
+    the others' evidence. Returns them."""
+    dropped = set()
+    for x, c in sure.items():
+        if c < m.t.min_confidence:
+            y = m.pairs.pop(x)
+            m.used_b.discard(y)
+            del m.sims[x], m.phase[x], found[x]
+            dropped.add((x, y))
+    return dropped
 
 
 def match_unchanged(m: Matching) -> None:

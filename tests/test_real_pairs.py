@@ -152,3 +152,21 @@ def test_the_cli_default_is_the_aligner_default():
     from tigang.cmd_diff import DEFAULT_MIN_CONFIDENCE
 
     assert Thresholds().min_confidence == DEFAULT_MIN_CONFIDENCE
+
+
+def test_a_doubtful_pair_frees_its_items_for_a_partner_one_level_down(shared):
+    """A flat speech (第一 … 第六) against a sectioned one (一、 … 三、 with 第一 … 第四 each):
+    the assignment among the top items pairs the flat speech's 第六 (全面从严治党) with the
+    whole of 三、 (下半年工作), a pair the confidence drops. Freed, 第六 finds the 第四 inside
+    三、 (纵深推进全面从严治党), one level down — and keeps it only as likelier right than wrong."""
+    pair = next(p for p in load_pairs("heldout8") if p.id == "speech_xi_plenum_2022_2024")
+    a, b = read_outline(pair.a), read_outline(pair.b)
+    alignment = diff(a, b).alignment
+    sixth = next(x for x, node in alignment.a.node.items() if x and node.marker.text == "第六，")
+    partner = alignment.pairs.get(sixth)
+    assert partner is not None and len(partner) == 2, partner  # a child of one of B's sections
+    assert alignment.b.node[partner].heading.startswith("纵深推进全面从严治党")
+    assert alignment.confidence[sixth] >= 0.5
+    # Without dropping anything, the first choice stands: the whole section, doubtful.
+    everything = diff(a, b, Thresholds(min_confidence=0.0)).alignment
+    assert len(everything.pairs[sixth]) == 1 and everything.confidence[sixth] < 0.5
