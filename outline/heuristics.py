@@ -157,6 +157,36 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "note-number",
+        "markers",
+        "句末、段末单独一个括号数字（…齐师败绩。（30））是注释的编号，不是条目。",
+        "A bracketed number that closes a paragraph (…齐师败绩。（30）) is a note's number, not an item.",
+        fires=(
+            _ex(
+                "一、战例\n请看左丘明的叙述：公与之乘，战于长勺，齐师败绩。（30）\n二、原则\n",
+                "一、战例\n二、原则",
+            ),
+        ),
+        spares=(
+            _ex(
+                "一、战例\n主要有：（1）长勺之战；（2）成皋之战。\n二、原则\n",
+                "一、战例\n  （1）长勺之战\n  （2）成皋之战\n二、原则",
+            ),
+        ),
+    ),
+    Rule(
+        "word-before-number",
+        "markers",
+        "“最后，第五，…”里“最后”只是引出第五项的连接词：条目是“第五，”。",
+        "In 最后，第五，… the word only leads into the fifth item: the item is 第五，.",
+        fires=(
+            _ex(
+                "一、党的特点\n第一，我们的党有纲领。\n第二，我们的党有纪律。\n最后，第三，我们的党有领袖。\n二、党员\n",
+                "一、党的特点\n  第一，我们的党有纲领\n  第二，我们的党有纪律\n  第三，我们的党有领袖\n二、党员",
+            ),
+        ),
+    ),
+    Rule(
         "colon-in-numbers",
         "markers",
         "数字之间的冒号（比分、时刻、比例）不是句读，其后的数字不是序号。",
@@ -276,19 +306,46 @@ RULES: tuple[Rule, ...] = (
             ),
         ),
     ),
+    Rule(
+        "markdown-heading-holds",
+        "events",
+        "带序号的 Markdown 标题（## 三、）之下，普通的一行或更低级的标题（### 工业）只是节内的小标题，"
+        "不关闭这一节；同级或更高的标题、整行加粗的标题才是新的部分。",
+        "Under a numbered markdown heading (## 三、), a plain line or a deeper heading (### 工业) titles a "
+        "stretch inside the section and closes nothing; a heading as high, or a bold line, starts a part.",
+        fires=(
+            _ex(
+                "## 一、总路线\n第一，工业落后。\n第二，工人阶级领导。\n## 二、社会主义建设\n### 工业\n"
+                "第一，要调整布局。\n第二，要提高质量。\n## 三、国家的政治生活\n",
+                "一、总路线\n  第一，工业落后\n  第二，工人阶级领导\n二、社会主义建设\n  第一，要调整布局\n"
+                "  第二，要提高质量\n三、国家的政治生活",
+            ),
+        ),
+        spares=(
+            _ex(
+                "## 一、工作回顾\n第一，经济增长。\n第二，民生改善。\n**基本经验**\n第一，坚持党的领导。\n第二，坚持人民至上。\n",
+                "一、工作回顾\n  第一，经济增长\n  第二，民生改善\n第一，坚持党的领导\n第二，坚持人民至上",
+            ),
+        ),
+    ),
     # -- tree: runs ----------------------------------------------------------------------
     Rule(
         "lone-enumerator",
         "tree",
         "“一是”“第一，”“首先”这类列举词要成串（一是…二是…）才是节点；单独一个只是行文。首项不在节点位置"
-        "（句中、逗号后）时，后面连着的“二是…三是…”仍成串。",
+        "（句中、逗号后）时，后面连着的“二是…三是…”仍成串（但“其次…然后”不算：然后、最后是行文常用词）。",
         "Enumerators (一是, 第一，, 首先) are nodes only in a run (一是…二是…); a lone one is prose. When "
         "the first item stands where no node can (mid-sentence, after a comma), 二是 … 三是 after it "
-        "are still a run.",
+        "are still a run (not 其次 … 然后: 然后 and 最后 are words of any prose).",
         fires=(
             _ex(
                 "一、总体要求\n今年的重点一是稳增长，这是大家的共识。\n二、主要任务\n",
                 "一、总体要求\n二、主要任务",
+            ),
+            # 然后 and 最后 are any "then" and "at last": 其次 … 然后 without its 首先 is no run.
+            _ex(
+                "一、练兵\n练兵首先是练技术。\n其次说到练体力，要天天练。\n然后，就可以打胜仗。\n二、用兵\n",
+                "一、练兵\n二、用兵",
             ),
         ),
         spares=(
@@ -347,12 +404,18 @@ RULES: tuple[Rule, ...] = (
         "tree",
         "开头“下面我讲三点：一是…二是…三是…”逐字重复了后面各部分的标题，是口头目录，不算节点；说了别的内容的一串照样算。",
         "An inline run that names, in order, the sections after it (下面我讲三点：一是…二是…三是… then 一、…) is a "
-        "spoken table of contents, not items; a run that says something of its own stays.",
+        "spoken table of contents, not items; a run that says something of its own stays. So is an inline "
+        "bracketed list that names the 节 after it (…下列各问题：（一）…；（二）运动战。).",
         fires=(
             _ex(
                 "下面我讲三点意见：一是认清当前形势；二是明确目标任务；三是狠抓工作落实。\n"
                 "一、认清当前形势\n形势很好。\n二、明确目标任务\n三、狠抓工作落实\n",
                 "一、认清当前形势\n二、明确目标任务\n三、狠抓工作落实",
+            ),
+            _ex(
+                "第五章 战略防御\n这一章说明下列问题：（一）积极防御和消极防御；（二）战略退却；（三）运动战。\n"
+                "第一节 积极防御和消极防御\n第二节 战略退却\n第三节 运动战\n",
+                "第五章 战略防御\n  第一节 积极防御和消极防御\n  第二节 战略退却\n  第三节 运动战",
             ),
         ),
         spares=(
@@ -495,6 +558,22 @@ RULES: tuple[Rule, ...] = (
                 "（二）借出档案馆的。\n办理审批手续，应当提交下列材料：\n（一）借阅申请表；\n（二）单位介绍信。\n",
                 "第一章 总则\n  第二条 借阅档案有下列情形之一的，应当办理审批手续\n    （一）借阅涉密档案的\n"
                 "    （二）借出档案馆的\n    （一）借阅申请表\n    （二）单位介绍信",
+            ),
+        ),
+        places=True,
+    ),
+    Rule(
+        "nested-list-goes-on",
+        "tree",
+        "条目里从一重新开始的同样式列表（四、… 一、…。二、…），只要号码接得上就继续下去，"
+        "不回到外层（外层的下一号才回到外层）。",
+        "A list of its parent's style nested in an item (四、… 一、…。二、…) goes on while its numbers do; "
+        "the outer list resumes with its own next number.",
+        fires=(
+            _ex(
+                "一、形势\n形势很好。\n二、任务\n今后的任务是：\n一、扩大根据地。\n二、扩大人民武装。\n"
+                "三、提高军事技术。\n三、结束语\n",
+                "一、形势\n二、任务\n  一、扩大根据地\n  二、扩大人民武装\n  三、提高军事技术\n三、结束语",
             ),
         ),
         places=True,

@@ -39,6 +39,7 @@ from .model import Family, Marker, Placement
 _CN_DIGITS = {
     "零": 0,
     "〇": 0,
+    "○": 0,  # a white circle for zero in older print: （一○） is 10
     "一": 1,
     "二": 2,
     "两": 2,
@@ -64,12 +65,21 @@ class NotAMarker(ValueError):
     """The grammar matched, but the numeral is malformed (一二、, 十十、)."""
 
 
-def chinese_number(numeral: str) -> int:
-    """Value of a Chinese numeral as used in markers: 一 … 九十九, 一百零五, 二百零四."""
+def chinese_number(numeral: str, *, positional: bool = False) -> int:
+    """Value of a Chinese numeral as used in markers: 一 … 九十九, 一百零五, 二百零四. Older print
+    writes numbers digit by digit (（一○） 10, （一一） 11, （二○） 20): read so when a zero shows it,
+    or with `positional` (a bracketed number, where 一二 can be nothing else)."""
     if not numeral:
         raise NotAMarker(numeral)
     if len(numeral) == 1 and numeral in _CN_DIGITS:
         return _CN_DIGITS[numeral]
+    if (
+        len(numeral) <= 3
+        and all(ch in _CN_DIGITS for ch in numeral)
+        and _CN_DIGITS[numeral[0]]
+        and (positional or any(ch in "〇○零" for ch in numeral[1:]))
+    ):
+        return int("".join(str(_CN_DIGITS[ch]) for ch in numeral))
     total = 0
     pending: int | None = None
     last_unit = 10_000
@@ -129,7 +139,7 @@ class _ToMarker(Transformer):
     def paren_section(self, t: list[Token]) -> Marker:
         if len(t) == 1:  # ㈠
             return self._make(Family.PAREN_SECTION, t, ord(str(t[0])) - 0x3220 + 1, punct="）")
-        return self._make(Family.PAREN_SECTION, t, chinese_number(t[1]), punct=str(t[2]))
+        return self._make(Family.PAREN_SECTION, t, chinese_number(t[1], positional=True), punct=str(t[2]))
 
     def decimal(self, t: list[Token]) -> Marker:
         text = str(t[0])
@@ -349,6 +359,11 @@ def scan_paragraph(text: str) -> list[MarkerHit]:
         if parsed is None:
             continue
         marker, length = parsed
+        if marker.family is Family.SEQUENCE:
+            # 最后，第五，…: the word joins the item to the speech; the item is the number.
+            numbered = parse_marker(text[start + length : start + length + WINDOW])
+            if numbered is not None and numbered[0].family in _NUMBERED_ENUMERATORS:
+                start, (marker, length) = start + length, numbered
         before = match.group(1)
         if (
             before
@@ -370,6 +385,8 @@ def scan_paragraph(text: str) -> list[MarkerHit]:
             placement = Placement.INLINE
             if marker.family is Family.ARABIC and not marker.punct:
                 continue  # `1 总则` is a heading form; inline it is a time (11:37 来源) or a count
+            if marker.family is Family.PAREN_ARABIC and not text[start + length :].strip():
+                continue  # …彼竭我盈，故克之。（30）: a note's number closing the paragraph
         hits.append(MarkerHit(marker, start, length, placement))
         # A marker right after a section marker (三、①抓紧编制规划。②…) starts that item's list,
         # and so on down (第一章 第一节 第一条). Not after an enumerator: 一是一、二是二 is an idiom.
@@ -385,6 +402,8 @@ def scan_paragraph(text: str) -> list[MarkerHit]:
     return hits
 
 
+# Enumerators with a number of their own, which a sequence word before them only introduces.
+_NUMBERED_ENUMERATORS = frozenset({Family.ORDINAL, Family.SHI, Family.YAO})
 # Item styles written in brackets or circled: a number in them after a comma is rarely a figure.
 _BRACKETED = frozenset({Family.PAREN_SECTION, Family.PAREN_ARABIC, Family.CIRCLED})
 

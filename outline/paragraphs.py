@@ -113,8 +113,12 @@ def build_paragraphs(lines: list[SourceLine], starts_item: Callable[[str], Marke
 
 
 # A sentence and the closing quotes or brackets after its stop.
+# Where a sentence ends: its stop and the closing quotes or brackets after it, or a photo's
+# credit (…新华社记者 鞠鹏/摄), which ends a caption that stood between two paragraphs.
 _ENDS, _CLOSERS = re.escape(SENTENCE_ENDS), re.escape(CLOSERS)
-_SENTENCE = re.compile(rf"[^{_ENDS}]*[{_ENDS}]+[{_CLOSERS}]*|[^{_ENDS}]+$")
+_SENTENCE_END = re.compile(rf"[{_ENDS}]+[{_CLOSERS}]*|/摄")
+_RUN_ON_TITLE_END = re.compile(r"[（(][^（）()]{0,12}\d{4}\s*年[^（）()]{0,20}[）)]|※")
+RUN_ON_TITLE_MIN, RUN_ON_TITLE_MAX = 4, 120  # where the title of a run-on text may end
 
 
 def split_run_on(paragraphs: list[Paragraph]) -> list[Paragraph]:
@@ -134,9 +138,17 @@ def split_run_on(paragraphs: list[Paragraph]) -> list[Paragraph]:
             p.index = len(result)
             result.append(p)
             continue
-        for sentence in _SENTENCE.finditer(p.text):
-            if sentence.group().strip():
-                result.append(Paragraph(len(result), p.lines, sentence.group(), [-sentence.start()]))
+        start = 0
+        ends = [m.end() for m in _SENTENCE_END.finditer(p.text)] + [len(p.text)]
+        # The title ran into the text too: 在…座谈会上的讲话（2018年2月12日）习近平党的十八大以后…
+        # or …的考古学 更好认识…的中华文明※习近平我国是…: it ends at the date or the ※.
+        head = _RUN_ON_TITLE_END.search(p.text, 0, min(ends[0], RUN_ON_TITLE_MAX))
+        if head and head.start() >= RUN_ON_TITLE_MIN:
+            ends = [head.start(), head.end(), *ends]
+        for end in ends:
+            if p.text[start:end].strip():
+                result.append(Paragraph(len(result), p.lines, p.text[start:end], [-start]))
+            start = end
     return result
 
 

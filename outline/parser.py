@@ -137,6 +137,7 @@ def _events(state: ParseState) -> None:
     styles_seen: dict[str, int] = {}  # marker styles met so far → rank of their family
     turns = speakers(body, front.title)
     numbered = False  # a marker met in the body so far
+    heading_level = 0  # the markdown level (# count) of the last numbered markdown heading
     for k, p in enumerate(body):
         # A 通知 with no numbered text of its own (现将…印发给你们) has its substance in the
         # attachments: they are the body, not an appendix.
@@ -145,9 +146,18 @@ def _events(state: ParseState) -> None:
             break
         numbered = numbered or bool(hits[p.index])
         address = is_address(p.text)
-        closes = not address and is_part_title(
-            p, hits[p.index], next_hits[k], styles_seen, next_lead[k], turns
+        level = p.lines[0].heading_level
+        # Under a numbered markdown heading (## 三、社会主义建设) only a heading as high, or a
+        # bold line (**五年工作的基本经验**), closes it: a plain line or a deeper heading
+        # (### 工业) titles a stretch inside the section.
+        inside = heading_level and not (0 < level <= heading_level or (not level and p.emphasised))
+        closes = (
+            not address
+            and not inside
+            and is_part_title(p, hits[p.index], next_hits[k], styles_seen, next_lead[k], turns)
         )
+        if level and hits[p.index] and hits[p.index][0].offset == 0:
+            heading_level = level
         if hits[p.index]:
             styles_seen.update((h.marker.style, marker_rank(h.marker)) for h in hits[p.index])
         events.append(

@@ -55,6 +55,9 @@ from tigang.outline.model import Family, Placement
         ("㈩其他事项", Family.PAREN_SECTION, 10, "㈩"),
         ("⒉ 抓好民生保障", Family.ARABIC, 2, "⒉"),
         ("⒛最后一项", Family.ARABIC, 20, "⒛"),
+        ("（一○）我们的敌人", Family.PAREN_SECTION, 10, "（一○）"),  # older print: ○ for zero
+        ("（一一）为了和平", Family.PAREN_SECTION, 11, "（一一）"),  # digit by digit in brackets
+        ("二○、结束语", Family.SECTION, 20, "二○、"),
         ("1.1 编制目的", Family.DECIMAL, 1, "1.1"),
         ("2.3.4　适用范围", Family.DECIMAL, 4, "2.3.4"),
         ("Ⅲ、工作安排", Family.ROMAN, 3, "Ⅲ、"),
@@ -230,7 +233,7 @@ _DECIDED_LATE = [
     "十一五",
 ]
 _ALPHABET = list(
-    "一二三四五六七八九十百零两是要第章节条篇编部分首先其次然后最另方面年月个大加推、，：。．.（）( 0123456789①⑴㈠⒈ⅠIV%\u3000"
+    "一二三四五六七八九十百零两是要第章节条篇编部分首先其次然后最另方面年月个大加推、，：。．.（）( 0123456789①⑴㈠⒈ⅠIV%○\u3000"
 )
 
 

@@ -213,6 +213,40 @@ CASES = {
         "⒈ 压实属地责任。\n⒉ 压实部门责任。\n",
         "㈠提高思想认识\n㈡突出工作重点\n  ⑴道路交通安全\n  ⑵消防安全\n㈢强化责任落实\n  ⒈压实属地责任\n  ⒉压实部门责任",
     ),
+    "older print counts digit by digit with ○ for zero": (
+        "## 形势和任务\n（九）中国必须立即实行两项改革。\n（一○）我们的敌人还在进攻。\n（一一）为了和平，我们作了让步：\n"
+        "（1）停止武力推翻的方针；\n（2）停止没收土地。\n（一二）共产党是否同意三民主义？\n",
+        "（九）中国必须立即实行两项改革\n（一○）我们的敌人还在进攻\n（一一）为了和平，我们作了让步\n"
+        "  （1）停止武力推翻的方针\n  （2）停止没收土地\n（一二）共产党是否同意三民主义",
+    ),
+    "under a numbered markdown heading a plain line or a deeper heading closes nothing": (
+        "## 一、总路线\n第一，工业落后。\n第二，工人阶级领导。\n## 二、社会主义建设\n第一个五年计划的执行情况\n"
+        "第一，超额完成。\n第二，有所欠缺。\n### 工业\n第一，要调整布局。\n第二，要提高质量。\n## 三、国家的政治生活\n",
+        "一、总路线\n  第一，工业落后\n  第二，工人阶级领导\n二、社会主义建设\n  第一，超额完成\n  第二，有所欠缺\n"
+        "  第一，要调整布局\n  第二，要提高质量\n三、国家的政治生活",
+    ),
+    "a nested list of its parent's style goes on while its numbers do": (
+        "一、形势\n形势很好。\n二、任务\n今后的任务是：\n一、扩大根据地。\n二、扩大人民武装。\n三、提高军事技术。\n"
+        "四、加强指挥机关。\n三、结束语\n",
+        "一、形势\n二、任务\n  一、扩大根据地\n  二、扩大人民武装\n  三、提高军事技术\n  四、加强指挥机关\n三、结束语",
+    ),
+    "其次 … 然后 without a 首先 where a node can stand is prose": (
+        "一、练兵\n练兵首先是练技术。\n其次说到练体力，要天天练。\n然后，就可以打胜仗。\n二、用兵\n",
+        "一、练兵\n二、用兵",
+    ),
+    "最后，第五， is item 五, the word only leads to it": (
+        "一、党的特点\n第一，我们的党有纲领。\n第二，我们的党有纪律。\n最后，第三，我们的党有领袖。\n二、党员\n",
+        "一、党的特点\n  第一，我们的党有纲领\n  第二，我们的党有纪律\n  第三，我们的党有领袖\n二、党员",
+    ),
+    "a bracketed list that previews the sections after it is no list of its own": (
+        "第五章 战略防御\n这一章说明下列问题：（一）积极防御和消极防御；（二）战略退却；（三）运动战。\n"
+        "第一节 积极防御和消极防御\n第二节 战略退却\n第三节 运动战\n",
+        "第五章 战略防御\n  第一节 积极防御和消极防御\n  第二节 战略退却\n  第三节 运动战",
+    ),
+    "a bracketed number that closes a paragraph is a note's": (
+        "一、战例\n请看左丘明的叙述：公与之乘，战于长勺，齐师败绩。（30）\n二、原则\n",
+        "一、战例\n二、原则",
+    ),
     "hierarchical decimal numbering nests by depth": (
         "某县应急预案\n1.总则\n1.1 编制目的\n为了做好应急工作。\n1.2 适用范围\n1.2.1 自然灾害\n1.2.2 事故灾难\n2.组织体系\n2.1 指挥机构\n",
         "1.总则\n  1.1 编制目的\n  1.2 适用范围\n    1.2.1 自然灾害\n    1.2.2 事故灾难\n2.组织体系\n  2.1 指挥机构",
@@ -743,6 +777,28 @@ def test_a_speech_on_one_line_reads_its_sentences_as_paragraphs():
     assert second.column == text.index("第二，") + 1  # columns still count on the whole line
 
 
+def test_a_photo_credit_ends_a_sentence_of_a_speech_on_one_line():
+    """A web page's photo caption stood between two paragraphs; on one line its credit runs
+    into the next paragraph's marker (…新华社记者 鞠鹏/摄第一，…)."""
+    caption = "2020年3月6日，座谈会在北京召开。新华社记者 鞠鹏/摄"
+    text = _run_on(
+        "在座谈会上的讲话。",
+        _FILLER,
+        caption,
+        "第一，创造了最好成绩。",
+        _FILLER,
+        "第二，促进了加快发展。",
+        caption,
+        "第三，构筑了强大合力。",
+    )
+    got = [(n.level, n.marker.text, n.heading) for n in parse_text(text).walk()]
+    assert got == [
+        (1, "第一，", "创造了最好成绩"),
+        (1, "第二，", "促进了加快发展"),
+        (1, "第三，", "构筑了强大合力"),
+    ]
+
+
 def test_one_long_paragraph_of_a_report_is_no_lost_break():
     """A province's lessons can fill one paragraph of 10,000 characters (第一，…第二，… inside):
     the rest of the report around it has its breaks, so nothing is split."""
@@ -769,3 +825,20 @@ def test_a_winding_up_in_the_speakers_words_ends_the_last_run():
     )
     got = [(n.level, n.marker.text) for n in parse_text(text).walk()]
     assert got == [(1, "第一，"), (1, "第二，"), (1, "一是"), (1, "二是")]
+
+
+@pytest.mark.parametrize(
+    ("start", "title"),
+    [
+        ("在全县工作会议上的讲话（2024年2月12日）张三同志们，", "在全县工作会议上的讲话"),
+        ("勠力同心 共创未来——在合作论坛上的讲话（2020年11月21日，北京）张三", "勠力同心 共创未来"),
+        ("建设高水平的考古学※张三我国是", "建设高水平的考古学"),
+    ],
+)
+def test_the_title_of_a_speech_on_one_line_ends_at_its_date(start, title):
+    """The title ran into the text with the rest (…的讲话（2024年2月12日）张三同志们，…): it ends
+    at the date in brackets, or at the ※ a magazine's page sets after it."""
+    text = _run_on(start + "今天召开会议。", _FILLER, "第一，要提高认识。", _FILLER, "第二，要压实责任。")
+    outline = parse_text(text)
+    assert outline.title == title
+    assert [n.marker.text for n in outline.walk()] == ["第一，", "第二，"]

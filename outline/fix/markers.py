@@ -16,7 +16,8 @@ from ..markers import parse_marker
 from ..model import Family, Marker
 from ..readers.numerals import chinese_counting, format_number
 
-_CN_NUMERAL = re.compile(r"[零〇一二三四五六七八九十百千两壹贰貳叁參参肆伍陆陸柒捌玖拾佰]+")
+_CN_NUMERAL = re.compile(r"[零〇○一二三四五六七八九十百千两壹贰貳叁參参肆伍陆陸柒捌玖拾佰]+")
+_POSITIONAL = "○〇一二三四五六七八九"  # older print's digit-by-digit numbers: （一○） （一一）
 _CAPITALS = frozenset("壹贰貳叁參参肆伍陆陸柒捌玖拾佰")
 _TRADITIONAL = frozenset("貳參陸")
 _DIGITS = re.compile(r"[0-9０-９]+")
@@ -32,7 +33,11 @@ _DIGIT_FAMILIES = frozenset({Family.ARABIC, Family.ARABIC_CLOSE, Family.PAREN_AR
 
 
 def _chinese(number: int, written: str, traditional: bool) -> str:
-    """`number` in the numerals the writer used: 十一, or 壹拾壹 / 貳拾 in capital texts."""
+    """`number` in the numerals the writer used: 十一, or 壹拾壹 / 貳拾 in capital texts, or
+    一一 / 二○ digit by digit where the writer counted so."""
+    if len(written) >= 2 and all(ch in _POSITIONAL for ch in written):
+        zero = "〇" if "〇" in written else "○"
+        return "".join(zero if d == "0" else _POSITIONAL[int(d) + 1] for d in str(number))
     if any(ch in _CAPITALS for ch in written):
         fmt = "ideographLegalTraditional" if traditional or any(ch in _TRADITIONAL for ch in written) else ""
         return format_number(number, fmt or "chineseLegalSimplified")

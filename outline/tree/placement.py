@@ -204,6 +204,10 @@ def place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> lis
     part = -1  # the number of the last unnumbered part title met
     lead_in = False  # the paragraph before ends with ：, introducing a list
     seen: set[str] = set()  # styles met so far
+    # The last item of a nested same-style list that a sentence closed (四、… / 一、扩大解放区。),
+    # with the items open above it: its next number (二、) goes on with it, not with 四、.
+    # (`closed` below: the one of the current style, taken out as it is looked at.)
+    closed_sublist: dict[str, tuple[Draft, list[Draft]]] = {}
     moved_by = ""  # the rule of a lead-in paragraph that moved the next paragraphs' run up
     last_section = max(
         (
@@ -271,6 +275,21 @@ def place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> lis
                 if stack[j].hit.marker.style == style:
                     on_stack = j
                     break
+            closed = closed_sublist.pop(style, None)
+            number = hit.marker.number
+            # Both lists may go on (四、 … 一、二、三、四、 then 五、): the inner one does, as a
+            # reader takes it, until its number breaks. Not after an inline list (（一）是…；
+            # （二）是…。 inside （一）): the next paragraph's （二） is the outer item's.
+            if (
+                closed is not None
+                and hit.placement is Placement.LEAD
+                and closed[0].hit.placement is Placement.LEAD
+                and number == closed[0].hit.marker.number + 1
+                and all(d in stack for d in closed[1])
+            ):
+                stack = [*closed[1], closed[0]]
+                on_stack = len(stack) - 1
+                rule = "nested-list-goes-on"
             restart = on_stack is not None and _nested_restart(
                 hit, stack, on_stack, paragraph, introduced, events, k, kept
             )
@@ -346,4 +365,5 @@ def place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> lis
             stack.append(draft)
             if sublist and ends_sentence(paragraph, hit):
                 stack.pop()  # 。 ends the list: the next item of this style continues the outer run
+                closed_sublist[style] = (draft, list(stack))  # … unless its number goes on here
     return roots

@@ -1,4 +1,4 @@
-"""A spoken table of contents: an inline run that only names the sections that follow.
+"""A spoken table of contents: an inline run or list that only names the sections that follow.
 
 下面，我讲三方面内容，一是2009年工作回顾；二是2010年总体要求；三是2010年工作重点。 and then
 一、2009年工作回顾 / 二、… / 三、…: the run previews the sections, word for word. The conventions
@@ -16,7 +16,7 @@ from ..model import Node, Placement
 from .runs import needs_run
 
 _NOT_TEXT = re.compile(r"[\W_]+")
-PREVIEW_MIN_CHARS = 4  # a shorter heading (一是学；二是干) names too little to be a section's
+PREVIEW_MIN_CHARS = 4  # a shorter heading (一是学；二是干) names a section only word for word
 PREVIEW_SLACK = 2  # sections after the run that its items may pass over
 
 
@@ -46,13 +46,14 @@ def _drop_previews(siblings: tuple[Node, ...]) -> tuple[Node, ...]:
 
 
 def _inline_run(siblings: tuple[Node, ...], start: int) -> tuple[Node, ...]:
-    """The childless inline enumerators of one style from `start` on."""
+    """The childless inline items of one style from `start` on: enumerators (一是…二是…), or
+    a bracketed list (这个题目中，我想说明下列各问题：（一）积极防御和消极防御；（二）… before
+    第一节　积极防御和消极防御 …)."""
     end = start
     while end < len(siblings):
         node = siblings[end]
         if (
-            not needs_run(node.marker)
-            or node.placement is Placement.LEAD
+            node.placement is Placement.LEAD
             or node.children
             or node.marker.style != siblings[start].marker.style
         ):
@@ -73,7 +74,7 @@ def _previews(run: tuple[Node, ...], after: tuple[Node, ...]) -> bool:
     at = 0
     for item in run:
         key = _key(item.heading)
-        if len(key) < PREVIEW_MIN_CHARS:
+        if not key:
             return False
         while at < len(sections) and not _names(key, sections[at]):
             at += 1
@@ -84,7 +85,11 @@ def _previews(run: tuple[Node, ...], after: tuple[Node, ...]) -> bool:
 
 
 def _names(preview: str, heading: str) -> bool:
-    return len(heading) >= PREVIEW_MIN_CHARS and (preview in heading or heading in preview)
+    """The preview names the heading: the same words (运动战 / 第七节　运动战), or, both long
+    enough to say something, one inside the other."""
+    if preview == heading:
+        return True
+    return min(len(preview), len(heading)) >= PREVIEW_MIN_CHARS and (preview in heading or heading in preview)
 
 
 def _key(heading: str) -> str:

@@ -178,13 +178,17 @@ def join_mixed_runs(events: Sequence[Event]) -> None:
 def _is_run(hits: list[MarkerHit]) -> bool:
     """Two or more items that include the first one, or two enumerators in a row (二是 → 三是)
     whose first item stood where a node cannot (今年的重点一是稳增长，…。二是…。三是…, or after
-    a comma): a lone 二是, even twice, is prose. Numbers and a space at line starts
+    a comma; not ending on 然后 or 最后): a lone 二是, even twice, is prose. Numbers and a space at line starts
     (`189 亿元` / `190 万人` in a hard-wrapped text) are figures unless they start at 1."""
     if len(hits) < 2:
         return False
     if any(h.marker.number == 1 for h in hits):
         return True
-    return hits[0].marker.family.is_enumerator and any(_exactly_follows(a, b) for a, b in pairwise(hits))
+    # 然后 and 最后 (number 0) are any "then" and "at last" of prose: without the run's first
+    # item, 其次…然后 is no run (练兵首先是… / 其次说到练体力 / 然后，就可以…).
+    return hits[0].marker.family.is_enumerator and any(
+        _exactly_follows(a, b) and b.marker.number for a, b in pairwise(hits)
+    )
 
 
 # How many hits after 然后 `_splits_a_list` looks for the list's next item (the list goes on
