@@ -33,7 +33,7 @@ from tigang.outline.model import Outline
 from tigang.outline.parser import cyclic_gc_paused
 
 from .assign import assign
-from .confidence import _features, confidence, evidence
+from .confidence import confidence, evidence
 from .features import BATCH_FROM, Features
 from .side import ROOT, Path, Side
 from .similarity import NearestHeadings, cosine
@@ -195,11 +195,11 @@ def _align(outline_a: Outline, outline_b: Outline, thresholds: Thresholds) -> Al
         # not offer: a flat speech's 第六 against the 第四 of a sectioned one's 三、, one level
         # down. Those partners, scored alike, stay only if likelier right than wrong.
         m.refused |= dropped
-        before = set(m.pairs)
+        first_round = set(m.pairs)
         for phase in (match_across_levels, match_moved):
             m.current = phase.__name__
             phase(m)
-        fresh = {x: _features(m, x, y) for x, y in m.pairs.items() if x not in before}
+        fresh = evidence(m, among=m.pairs.keys() - first_round)
         found |= fresh
         sure |= {x: confidence(v) for x, v in fresh.items()}
         _drop_doubtful(m, {x: sure[x] for x in fresh}, found)

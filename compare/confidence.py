@@ -17,6 +17,7 @@ every item so, which keeps this cheap.
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from .side import Path
@@ -72,11 +73,11 @@ WEIGHTS = {
 }
 
 
-def evidence(m: Matching) -> dict[Path, tuple[float, ...]]:
-    """The features of every pair not found by equal headings, by A item."""
+def evidence(m: Matching, among: Collection[Path] | None = None) -> dict[Path, tuple[float, ...]]:
+    """The features of every pair not found by equal headings (of the A items `among`), by A item."""
     out: dict[Path, tuple[float, ...]] = {}
     for x, y in m.pairs.items():
-        if x and m.phase.get(x) not in EQUAL_PHASES:
+        if x and m.phase.get(x) not in EQUAL_PHASES and (among is None or x in among):
             out[x] = _features(m, x, y)
     return out
 

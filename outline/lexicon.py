@@ -227,6 +227,8 @@ BACK_MATTER_HEADS = words(
 # breaks (a speech in one field of a scraped table): its sentences stand for its paragraphs.
 RUN_ON_MIN = 500
 RUN_ON_SHARE = 0.8
+# Where the title that ran into such a text may end (at a date in brackets or a ※).
+RUN_ON_TITLE_MIN, RUN_ON_TITLE_MAX = 4, 120
 # The back matter that is documents of their own: a 通知 with no numbered text of its own
 # (现将…印发给你们) has its substance there.
 ATTACHMENT_HEADS = words("附件 附录")

@@ -23,6 +23,8 @@ from .lexicon import (
     LIST_COMMA,
     RUN_ON_MIN,
     RUN_ON_SHARE,
+    RUN_ON_TITLE_MAX,
+    RUN_ON_TITLE_MIN,
     SEMICOLONS,
     SENTENCE_ENDS,
     STOPS,
@@ -112,13 +114,11 @@ def build_paragraphs(lines: list[SourceLine], starts_item: Callable[[str], Marke
     return paragraphs
 
 
-# A sentence and the closing quotes or brackets after its stop.
 # Where a sentence ends: its stop and the closing quotes or brackets after it, or a photo's
 # credit (…新华社记者 鞠鹏/摄), which ends a caption that stood between two paragraphs.
 _ENDS, _CLOSERS = re.escape(SENTENCE_ENDS), re.escape(CLOSERS)
 _SENTENCE_END = re.compile(rf"[{_ENDS}]+[{_CLOSERS}]*|/摄")
 _RUN_ON_TITLE_END = re.compile(r"[（(][^（）()]{0,12}\d{4}\s*年[^（）()]{0,20}[）)]|※")
-RUN_ON_TITLE_MIN, RUN_ON_TITLE_MAX = 4, 120  # where the title of a run-on text may end
 
 
 def split_run_on(paragraphs: list[Paragraph]) -> list[Paragraph]:

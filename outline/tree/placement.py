@@ -204,9 +204,8 @@ def place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> lis
     part = -1  # the number of the last unnumbered part title met
     lead_in = False  # the paragraph before ends with ：, introducing a list
     seen: set[str] = set()  # styles met so far
-    # The last item of a nested same-style list that a sentence closed (四、… / 一、扩大解放区。),
-    # with the items open above it: its next number (二、) goes on with it, not with 四、.
-    # (`closed` below: the one of the current style, taken out as it is looked at.)
+    # By style, the last item of a nested same-style list that a sentence closed (四、… /
+    # 一、扩大解放区。), with the items open above it: its next number (二、) goes on with it.
     closed_sublist: dict[str, tuple[Draft, list[Draft]]] = {}
     moved_by = ""  # the rule of a lead-in paragraph that moved the next paragraphs' run up
     last_section = max(
@@ -285,7 +284,7 @@ def place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> lis
                 and hit.placement is Placement.LEAD
                 and closed[0].hit.placement is Placement.LEAD
                 and number == closed[0].hit.marker.number + 1
-                and all(d in stack for d in closed[1])
+                and {id(d) for d in closed[1]} <= {id(d) for d in stack}  # still open above it
             ):
                 stack = [*closed[1], closed[0]]
                 on_stack = len(stack) - 1
