@@ -225,7 +225,7 @@ BACK_MATTER_HEADS = words(
 )
 # A line this long that holds this share of the text is a text that lost its paragraph
 # breaks (a speech in one field of a scraped table): its sentences stand for its paragraphs.
-RUN_ON_MIN = 500
+RUN_ON_MIN = 200
 RUN_ON_SHARE = 0.8
 # Where the title that ran into such a text may end (at a date in brackets or a ※).
 RUN_ON_TITLE_MIN, RUN_ON_TITLE_MAX = 4, 120
