@@ -241,7 +241,10 @@ def place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> lis
             and not any(h.offset == 0 and id(h) in kept for h in event.hits)
         )
         if (event.addresses_audience or event.sums_up or reviews or closing) and stack:
-            container = [] if part >= 0 or closing else stack[:1]
+            # Under a part title, the whole part; but the first paragraph under a section's own
+            # heading (四、反思存在问题与今后努力方向 / 回顾过去一年…清醒地认识到…：) is that section's.
+            opening = event.sums_up and stack[0].event == k - 1 and not stack[0].children
+            container = [] if (part >= 0 and not opening) or closing else stack[:1]
             if len(stack) > len(container):
                 suspended = suspended or stack
                 stack = container

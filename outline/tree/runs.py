@@ -156,6 +156,7 @@ def join_mixed_runs(events: Sequence[Event]) -> None:
     items are siblings; their numbers (1, 2, 3) are theirs already. Hits are replaced in the
     events' lists, before runs are looked for."""
     words: list[tuple[list[MarkerHit], int]] = []  # the open 首先/其次/再次 run: hit lists and indexes
+    ordinal = 0  # the number of the last 第N，: a 第二， after 第一， goes on from that, not from words
     for event in events:
         for i, hit in enumerate(event.hits):
             marker = hit.marker
@@ -164,7 +165,11 @@ def join_mixed_runs(events: Sequence[Event]) -> None:
             if marker.family is Family.SEQUENCE and marker.number == len(words) + 1:
                 words.append((event.hits, i))
                 continue
-            if words and marker.family is Family.ORDINAL and marker.number == len(words) + 1:
+            # 第一，美国的打击，首先是打击…。第二，…: the 首先 inside item 一 is no item of the run.
+            goes_on = marker.family is Family.ORDINAL and marker.number == ordinal + 1 and ordinal > 0
+            if marker.family is Family.ORDINAL:
+                ordinal = marker.number
+            if words and marker.family is Family.ORDINAL and marker.number == len(words) + 1 and not goes_on:
                 lead = (
                     all(h[k].placement is Placement.LEAD for h, k in words)
                     and hit.placement is Placement.LEAD
