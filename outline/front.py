@@ -358,6 +358,11 @@ def find_front(
     ]
     title = subtitle = None
     title_line = None
+    # A 公文's letterhead (发文机关标志: 某市人民政府办公室, 总 裁 办 电 子 邮 件) stands above its
+    # document number (某政办发〔2020〕12号, 电邮讲话【2019】038号 签发人：…): the title is below it.
+    numbers = [p.index for p in paragraphs[:body_start] if _DOCUMENT_NUMBER.search(p.text)]
+    if numbers and any(p.index > numbers[0] for p in candidates):
+        candidates = [p for p in candidates if p.index > numbers[0]]
     # On a web page everything above the breadcrumbs (当前位置：首页 > 学习专栏) is the site's menu.
     # The column's name may stand again under them (学习专栏): chrome too.
     crumbs = [p for p in paragraphs[:body_start] if _BREADCRUMB.match(p.text)]
@@ -426,6 +431,7 @@ def clean_title(text: str) -> str:
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _BREADCRUMB = re.compile(rf"^{one_of(BREADCRUMBS)}")
+_DOCUMENT_NUMBER = re.compile(r"^\S{0,12}[〔【\[［]\s*(?:19|20)\d{2}\s*[〕】\]］]\s*\d{1,4}\s*号")
 _CRUMB_SEPARATOR = re.compile(r"[>＞»›→]")
 
 

@@ -527,6 +527,9 @@ def test_salutations_name_any_group(line, salutation):
         "索引号: 000123/2020-00001 组配分类: 通知\n发布日期: 2020-01-02\n\n某县人民政府关于做好防汛工作的通知\n\n各乡镇人民政府:\n\n一、提高认识\n\n二、落实责任\n",
         "11330700MB10327095/2024-00144\n某县人民政府关于做好防汛工作的通知\n某县水利局\n2024-03-01\n一、提高认识\n二、落实责任\n",
         "---\ntitle: x\n---\n\n> [!NOTE] 相关通知\n> 近日印发。\n\n## 某县人民政府关于做好防汛工作的通知\n\n一、提高认识\n二、落实责任\n",
+        # A letterhead above the document number (发文机关标志, 发文字号): the title is below it.
+        "某 县 人 民 政 府 办 公 室\n\n某政办发〔2020〕12号      签发人：张三\n\n某县人民政府关于做好防汛工作的通知\n\n"
+        "一、提高认识\n二、落实责任\n",
     ],
 )
 def test_website_metadata_and_callouts_are_not_the_title(text):
