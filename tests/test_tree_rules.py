@@ -536,6 +536,16 @@ def test_website_metadata_and_callouts_are_not_the_title(text):
     assert parse_text(text).title == "某县人民政府关于做好防汛工作的通知"
 
 
+def test_a_letterhead_above_the_document_number_is_not_the_title():
+    """发文机关标志, then 发文字号 and 签发人 (GB/T 9704): the title stands below them, even one
+    that names no genre of its own."""
+    text = (
+        "总 裁 办 电 子 邮 件\n\n电邮讲话【2019】038号      签发人：张三\n\n防汛工作要抓实抓细\n\n"
+        "——在防汛工作会议上的讲话\n\n一、提高认识\n二、落实责任\n"
+    )
+    assert parse_text(text).title == "防汛工作要抓实抓细"
+
+
 def test_times_and_counters_are_not_headings():
     text = "关于召开常务会议的通知\n发布时间:2022-06-06 11:37 来源:市政府办公室 浏览次数: 字体:[ ]\n一、会议时间\n二、参会人员\n"
     outline = parse_text(text)
