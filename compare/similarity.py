@@ -47,8 +47,13 @@ def normalise(heading: str) -> str:
     return text
 
 
+def bigram_text(heading: str) -> str:
+    """The heading as its bigrams are read off: normalised, digits folded to one sign."""
+    return _DIGITS.sub("#", normalise(heading))
+
+
 def bigrams(heading: str) -> list[str]:
-    text = _DIGITS.sub("#", normalise(heading))
+    text = bigram_text(heading)
     if len(text) < 2:
         return [text] if text else []
     return list(map(add, text, text[1:]))  # each character with the next, joined in C

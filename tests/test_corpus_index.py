@@ -17,6 +17,8 @@ import corpus_gen
 import numpy as np
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tigang.cli import cli
 from tigang.compare.corpus import sketch, store
@@ -34,6 +36,18 @@ def test_bigrams_are_exact_integers():
     assert codes.dtype == np.uint32 and list(codes) == sorted(set(codes.tolist()))
     assert len(codes) == len("加强党的建设") - 1
     assert sketch.gram_code("𠀀一") != sketch.gram_code("一𠀀")  # outside the BMP: a checksum
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="加强党建设一二12１，。 \u3000a#\0𠀀😀", max_size=8), max_size=6))
+def test_shingles_at_once_are_the_codes_of_every_bigram(headings):
+    """All the headings' codes in one numpy pass equal `gram_code` of every `bigrams` bigram:
+    across heading boundaries nothing, one-character headings, digits, NUL, beyond the BMP."""
+    from tigang.compare.similarity import bigrams
+
+    expected = sorted({sketch.gram_code(gram) for heading in headings for gram in bigrams(heading)})
+    got = sketch.shingles(headings)
+    assert got.dtype == np.uint32 and got.tolist() == expected
 
 
 def test_signatures_estimate_jaccard():
