@@ -400,6 +400,26 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "first-and-finally",
+        "tree",
+        "“首先”和“最后”之间只有一串完整的“第一…第N”时，它们是讲话人的“首先”“最后”，不是两项的一串。",
+        "A 首先 and a 最后 with only a whole 第一 … 第N run of their level between them are the "
+        'speaker\'s "first" and "finally" around the run, not a run of two.',
+        fires=(
+            _ex(
+                "四、关于经济运行\n首先要坚定信心，不要被困难吓倒。\n第一，推动企业复工。\n第二，推动项目开工。\n"
+                "第三，稳定居民消费。\n最后，我还要强调，要力戒形式主义。\n",
+                "四、关于经济运行\n  第一，推动企业复工\n  第二，推动项目开工\n  第三，稳定居民消费",
+            ),
+        ),
+        spares=(
+            _ex(
+                "四、关于经济运行\n首先，要坚定信心。\n其次，要推动复工。\n最后，要力戒形式主义。\n",
+                "四、关于经济运行\n  首先，要坚定信心\n  其次，要推动复工\n  最后，要力戒形式主义",
+            ),
+        ),
+    ),
+    Rule(
         "spoken-toc",
         "tree",
         "开头“下面我讲三点：一是…二是…三是…”逐字重复了后面各部分的标题，是口头目录，不算节点；说了别的内容的一串照样算。",

@@ -52,14 +52,28 @@ def prefilter_runs(events: Sequence[Event]) -> tuple[set[int], set[str]]:
             by_style.setdefault(hit.marker.style, []).append((event, hit))
         else:
             kept.add(id(hit))  # hits live as long as the events: identity is a stable key
-    lead_styles = _lead_run_styles(items for items in by_style.values())
     place = {id(hit): i for i, (_, hit) in enumerate(flat)}
-    for items in by_style.values():
-        for chain in chains(items):
-            if _is_run([hit for _, hit in chain]) and not _splits_a_list(chain, flat, place):
+    runs = {style: chains(items) for style, items in by_style.items()}
+    framing = {
+        id(hit)
+        for found in runs.values()
+        for chain in found
+        if _frames_a_run(chain, flat, place)
+        for _, hit in chain
+    }
+    lead_styles = _lead_run_styles(
+        [(e, h) for e, h in items if id(h) not in framing] for items in by_style.values()
+    )
+    for style, items in by_style.items():
+        for chain in runs[style]:
+            if (
+                _is_run([hit for _, hit in chain])
+                and not _splits_a_list(chain, flat, place)
+                and id(chain[0][1]) not in framing
+            ):
                 kept.update(id(hit) for _, hit in chain)
         for _, hit in items:  # a lone lead item of a lead-run style: see lone_enumerators
-            if hit.placement is Placement.LEAD and hit.marker.style in lead_styles:
+            if hit.placement is Placement.LEAD and style in lead_styles and id(hit) not in framing:
                 kept.add(id(hit))
     return kept, lead_styles
 
@@ -227,6 +241,23 @@ def _splits_a_list(
                 if not last:
                     break
     return False
+
+
+def _frames_a_run(
+    chain: list[tuple[Event, MarkerHit]], flat: list[tuple[Event, MarkerHit]], place: dict[int, int]
+) -> bool:
+    """首先，… 第一，…第二，…第三，…第四，… 最后，…: a 首先 and a 最后 with nothing between them
+    but a whole numbered run of their level are the speaker's "first" and "finally" around
+    the run, not a run of two."""
+    words = [hit.marker.number for _, hit in chain]
+    if chain[0][1].marker.family is not Family.SEQUENCE or words != [1, 0]:
+        return False
+    numbers = [
+        hit.marker.number
+        for _, hit in flat[place[id(chain[0][1])] + 1 : place[id(chain[1][1])]]
+        if hit.placement is chain[0][1].placement and hit.marker.family.is_enumerator
+    ]
+    return len(numbers) >= 2 and numbers == list(range(1, len(numbers) + 1))
 
 
 def _lead_run_styles(groups) -> set[str]:
