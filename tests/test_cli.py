@@ -104,6 +104,28 @@ sys.stderr.write(",".join(m for m in heavy if m in sys.modules))
     assert proc.stderr == ""
 
 
+def test_the_terminal_tree_loads_the_legend_only_for_explain():
+    """rich's tables and the rule registry are for `--explain`'s legend: 10–15 ms of every
+    `show` in a terminal otherwise."""
+    code = f"""
+import sys
+sys.argv = ["tigang", "show", {str(EXAMPLE)!r}] + sys.argv[1:]
+import tigang.cli
+try:
+    tigang.cli.main()
+except SystemExit:
+    pass
+sys.stderr.write(",".join(m for m in ("rich.table", "tigang.outline.heuristics") if m in sys.modules))
+"""
+    plain = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert plain.returncode == 0 and "├──" in plain.stdout and plain.stderr == ""
+    explained = subprocess.run(
+        [sys.executable, "-c", code, "--explain"], capture_output=True, text=True, timeout=60
+    )
+    assert "top-level" in explained.stdout  # the legend names the rules
+    assert explained.stderr == "rich.table,tigang.outline.heuristics"
+
+
 def test_help_lists_every_command_and_each_runs_from_its_own_module():
     """Commands are imported when asked for: help still lists them all, in order, and each
     one is the command its module defines."""

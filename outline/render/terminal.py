@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from ..heuristics import rules_used
 from ..model import Node, Outline
 from .text import INNER_SPACE, _first_sentence
 from .wrap import wrap
@@ -91,6 +89,12 @@ def print_tree(outline: Outline, console: Console | None = None, *, explain: boo
     console = console or Console()
     console.print(build_tree(outline, width=console.width, explain=explain, **options))
     if explain:
+        # Only the legend needs these: rich's tables and the rule registry cost 10–15 ms of a
+        # start that `show` keeps short.
+        from rich.table import Table
+
+        from ..heuristics import rules_used
+
         legend = Table.grid(padding=(0, 2))
         legend.add_column(style="italic blue", no_wrap=True)
         legend.add_column(overflow="fold")

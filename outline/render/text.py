@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..heuristics import rules_used
 from ..model import Node, Outline
 
 # Spaces a title spreads its characters with (第二节  监  护, with ideographic or en spaces):
@@ -42,5 +41,7 @@ def render_text(
     lines = [outline.title] if outline.title else []
     lines.extend(iter_lines(outline.nodes, depth, body, explain=explain))
     if explain:
+        from ..heuristics import rules_used  # the registry only for the legend: start-up
+
         lines += ["", *(f"{name}  {summary}" for name, summary in rules_used(outline, depth))]
     return "\n".join(lines) + "\n"
