@@ -32,6 +32,7 @@ the two largest. Run big sizes one at a time, with `nice`, on a shared machine.
 
 from __future__ import annotations
 
+import argparse
 import os
 import random
 import shutil
@@ -297,23 +298,22 @@ def report(r: dict) -> None:
 
 
 def main(argv: list[str]) -> int:
-    realistic = "--short" not in argv
-    keep = "--keep" in argv
-    jobs = tmp = align_limit = None
-    args = [a for a in argv if a not in ("--short", "--keep")]
-    if "--align-limit" in args:
-        at = args.index("--align-limit")
-        align_limit = int(args[at + 1])
-        del args[at : at + 2]
-    if "-j" in args:
-        at = args.index("-j")
-        jobs = int(args[at + 1])
-        del args[at : at + 2]
-    if "--tmp" in args:
-        at = args.index("--tmp")
-        tmp = args[at + 1]
-        del args[at : at + 2]
-    sizes = [int(a) for a in args] or [1000, 10000]
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "sizes", type=int, nargs="*", default=[1000, 10000], help="corpus sizes (default 1000 10000)"
+    )
+    parser.add_argument(
+        "--short", action="store_true", help="short generated documents (3.4 KB) instead of realistic ones"
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the built databases")
+    parser.add_argument("-j", dest="jobs", type=int, default=None, help="workers (default: all cores)")
+    parser.add_argument("--tmp", default=None, help="folder for the generated corpus and databases")
+    parser.add_argument(
+        "--align-limit", type=int, default=None, help="align only K candidate pairs in the first build"
+    )
+    options = parser.parse_args(argv)
+    realistic, keep, jobs, tmp = not options.short, options.keep, options.jobs, options.tmp
+    sizes, align_limit = options.sizes, options.align_limit
     print(
         f"local engine, {jobs or cores()} workers on {cores()} cores; "
         f"{'realistic' if realistic else 'short'} documents; pid {os.getpid()}",

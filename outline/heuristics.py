@@ -65,12 +65,25 @@ RULES: tuple[Rule, ...] = (
                 "一、总体要求\n二、重点任务",
                 line="责任编辑：李四",
             ),
+            # A page footer runs long: a copyright, a licence number, the next article's title.
+            _ex(
+                "一、总体要求\n坚持稳中求进。\n二、重点任务\n抓好春耕生产。\n"
+                "下一篇：关于做好2025年春季农业生产工作的通知（全文）[ 03-12 ]\n"
+                "某某县人民政府办公室 版权所有 Copyright © 2025 All Rights Reserved.\n",
+                "一、总体要求\n二、重点任务",
+                line="某某县人民政府办公室 版权所有 Copyright © 2025 All Rights Reserved.",
+            ),
         ),
         spares=(
             _ex(
                 "一、总体要求\n我们要让群众分享发展成果。\n二、重点任务\n",
                 "一、总体要求\n二、重点任务",
                 line="我们要让群众分享发展成果。",
+            ),
+            _ex(
+                "一、总体要求\n要保护版权所有者的合法权益。\n二、重点任务\n",
+                "一、总体要求\n二、重点任务",
+                line="要保护版权所有者的合法权益。",
             ),
             # A bracketed label is page chrome (【打印】【关闭】) unless it opens a question-and-
             # answer part: then it is the title of that part.

@@ -135,7 +135,7 @@ NOISE_WORDS = (
         扫一扫 二维码 公众号 订阅号 关注我们 联系客服 客服 在线咨询
         热门推荐 本周热门 本月热门 相关内容 相关推荐 猜你喜欢 上一篇 下一篇 返回顶部 返回首页
         登[陆录] 注册 会员 QQ群 微信群 VIP vip 订阅 免费领取 立即下载 下载(?:本文|文档|全文)
-        仅供学习 禁止外传 禁止转载 版权所有 侵权必究 转载请注明 倒卖
+        仅供学习 禁止外传 禁止转载 版权所有(?![人者]) 侵权必究 转载请注明 倒卖
         责任编辑 编辑[:：] 来源[:：] 作者[:：] 浏览(?:次数|量)?[:：] 阅读量 字号[:：]? 打印本页 关闭窗口
         点击上方 蓝字 长按识别 扫码关注 原标题[:：] 推荐阅读 往期(?:回顾|推荐|精选) 免责声明 版权声明
         文章来源 审核[:：] 校对[:：]
@@ -148,8 +148,19 @@ NOISE_WORDS = (
     "Flash Player",
     "需要较新版本",
 )
-# Noise on a line of any length up to METADATA_LINE: a plugin prompt runs on with its instructions.
-LONG_NOISE_WORDS = ("Flash Player",)
+# Noise on a line of any length up to METADATA_LINE: a plugin prompt runs on with its
+# instructions, and a page footer's copyright, licence and previous/next-article lines run long
+# (绍兴市第一中学 版权所有 Copyright © … All Rights Reserved.  浙ICP备…号  上一篇：…[ 09-09 ]).
+LONG_NOISE_WORDS = (
+    "Flash Player",
+    r"Copyright",
+    "©",
+    r"All Rights Reserved",
+    r"版权所有(?![人者])",
+    r"ICP[备证]",
+    "公网安备",
+    r"^(?:上一篇|下一篇|上一条|下一条)\s*[:：]",
+)
 # Words that are noise only on a very short line ("微信扫一扫" yes, "加强网络评论引导" no).
 WEAK_WORDS = words("微信 微博 抖音 网友 评论 热门 推荐 广告 赞助")
 # A line this short (or shorter) with a weak word is noise next to other noise.

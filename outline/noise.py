@@ -52,6 +52,10 @@ _NOISE_LINE = re.compile(
 QA_LABEL = re.compile(rf"^[【\[][^】\]]{{0,8}}{one_of(QA_PART_WORDS)}[^】\]]{{0,6}}[】\]]$")
 
 
+# Noise on a line of any length (up to METADATA_LINE): a plugin prompt, a page footer.
+_LONG_NOISE = re.compile("|".join(LONG_NOISE_WORDS), re.I)
+
+
 # The metadata table of government websites; such a line may run long (several fields).
 _METADATA = re.compile(rf"^{one_of(METADATA_FIELDS)}\s*[:：]")
 
@@ -76,7 +80,7 @@ def is_noise_line(text: str) -> bool:
     if (
         text
         and len(text) <= METADATA_LINE
-        and (_METADATA.match(text) or _BLURB.search(text) or any(word in text for word in LONG_NOISE_WORDS))
+        and (_METADATA.match(text) or _BLURB.search(text) or _LONG_NOISE.search(text))
     ):
         return True
     if not text or len(text) > SHORT_LINE or QA_LABEL.match(text):

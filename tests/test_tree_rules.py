@@ -636,6 +636,31 @@ def test_fused_titles_and_page_chrome(text, title):
     assert parse_text(text).title == title
 
 
+def test_a_page_footer_is_not_the_last_items_body():
+    # A school website's article page: previous/next links, a menu of short lines, a copyright
+    # line and a licence number, each over 40 characters long or between short menu items.
+    # Two speeches from the same site would otherwise share their last items' text.
+    page = (
+        "每周一学 | 学习材料\n"
+        "在全市教育工作会议上的讲话\n"
+        "一、认清形势\n要看到成绩，也要看到差距。\n"
+        "二、抓好落实\n各校要把任务分解到人，抓紧抓实。\n"
+        "（本文为讲话的主要部分）\n"
+        "【打印正文】\n"
+        "上一篇：每周一学（2025年9月8日-14日）纪念中国人民抗日战争胜利八十周年…[ 09-09 ]\n"
+        "下一篇：每周一学（2025年9月22日-28日）深入贯彻中央八项规定精神学习…[ 09-22 ]\n"
+        "网站地图\n|\n校长信箱\n|\n反馈意见\n"
+        "某市第一中学 版权所有 Copyright © SOMESCHOOL.NET All Rights Reserved.\n"
+        "地址：某市站前大道1号 电话：0575-12345678\n"
+        "浙公网安备 33060200000000号 ICP证：浙ICP备00000000号-1\n"
+    )
+    outline = parse_text(page)
+    assert [node.heading for node in outline.nodes] == ["认清形势", "抓好落实"]
+    last = outline.nodes[-1]
+    assert last.body.startswith("各校要把任务分解到人")
+    assert not any(word in last.body for word in ("上一篇", "网站地图", "版权所有", "ICP", "地址"))
+
+
 @pytest.mark.parametrize(
     ("text", "title"),
     [
