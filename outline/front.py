@@ -317,7 +317,10 @@ NOTE_LOOKAHEAD = 6  # paragraphs after a page's note in which the speech's salut
 
 
 def find_front(
-    paragraphs: Sequence[Paragraph], hits: Sequence[Sequence[MarkerHit]], meta: dict[str, str]
+    paragraphs: Sequence[Paragraph],
+    hits: Sequence[Sequence[MarkerHit]],
+    meta: dict[str, str],
+    metadata_lines: Sequence[int] = (),
 ) -> Front:
     toc = find_toc(paragraphs, hits)
     skip = set(toc)
@@ -371,6 +374,15 @@ def find_front(
         column = _CRUMB_SEPARATOR.split(here.text)[-1].strip()
         after = [p for p in candidates if p.index > here.index and p.text.strip() != column]
         candidates = after or candidates
+    # A page's headline stands above its metadata line (文章来源：… 发布时间：…), the document it
+    # carries below: 每周一学（2022年6月27日——7月3日） / 文章来源：… / 忠实践行“八八战略”. A
+    # headline that names a genre (2021年度…述职报告, over several reports) is the title itself.
+    start = paragraphs[body_start].first_line if body_start < len(paragraphs) else None
+    below = [n for n in metadata_lines if start is None or n < start]
+    above = [p for p in candidates if below and p.first_line < below[-1]]
+    if above and not any(_names_genre(p.text) for p in above):
+        own = [p for p in candidates if p.first_line > below[-1] and not _TITLE_DASH.match(p.text)]
+        candidates = own or candidates
     if candidates:
         # The first title-like line, unless a later one names the genre and the first does not:
         # a web page's menu or site name comes before the speech's own title (…会议上的讲话,

@@ -172,18 +172,29 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "note-number",
         "markers",
-        "句末、段末单独一个括号数字（…齐师败绩。（30））是注释的编号，不是条目。",
-        "A bracketed number that closes a paragraph (…齐师败绩。（30）) is a note's number, not an item.",
+        "句末、段末单独一个括号数字（…齐师败绩。（30））是注释的编号，不是条目；引文之后的括号或圈码数字"
+        "（…改造世界。”⑷这是…）也是，除非它接着段内前一项编号。",
+        "A bracketed number that closes a paragraph (…齐师败绩。（30）) is a note's number, not an item; "
+        "so is a bracketed or circled number right after a quotation (…改造世界。”⑷这是…), unless it "
+        "goes on from the item before it in the paragraph.",
         fires=(
             _ex(
                 "一、战例\n请看左丘明的叙述：公与之乘，战于长勺，齐师败绩。（30）\n二、原则\n",
                 "一、战例\n二、原则",
+            ),
+            _ex(
+                "一、认识论\n他说：“重要的乃在于改造世界。”⑷这是第一次正确地解决这个问题。\n二、实践论\n",
+                "一、认识论\n二、实践论",
             ),
         ),
         spares=(
             _ex(
                 "一、战例\n主要有：（1）长勺之战；（2）成皋之战。\n二、原则\n",
                 "一、战例\n  （1）长勺之战\n  （2）成皋之战\n二、原则",
+            ),
+            _ex(
+                "一、要求\n（1）牢记“发展是第一要务。”（2）坚持稳中求进。\n二、措施\n",
+                "一、要求\n  （1）牢记“发展是第一要务\n  （2）坚持稳中求进\n二、措施",
             ),
         ),
     ),
@@ -240,21 +251,37 @@ RULES: tuple[Rule, ...] = (
         "web-page-title",
         "front",
         "网页的菜单行（智慧校园 | 教学平台 | …）、面包屑（当前位置：…）以上的一切、面包屑下重复的栏目名都不是标题；"
-        "标题是其后点明文体的一行（…的讲话，或破折号后才点明：…——在…上的讲话）。",
+        "标题是其后点明文体的一行（…的讲话，或破折号后才点明：…——在…上的讲话）；栏目的期号标题（每周一学（…））"
+        "在“文章来源：… 发布时间：…”一行之上时，标题是该行之下文章自己的标题。",
         "A web page's menu line (智慧校园 | 教学平台 | …), everything above its breadcrumbs (当前位置：…) "
         "and the column's name repeated under them are not the title; the title is the line after "
-        "them that names the genre (…的讲话, or only after a dash: …——在…上的讲话).",
+        "them that names the genre (…的讲话, or only after a dash: …——在…上的讲话); when the page's "
+        "headline above its byline (文章来源：… 发布时间：…) names no genre (每周一学（…）), the title is "
+        "the document's own, below the byline.",
         fires=(
             _ex(
                 "智慧校园 | 教学平台 | 办公电话 | 图书馆\n新闻中心\n当前位置：首页 > 党建引领> 学习专栏\n学习专栏\n"
                 "为实现目标任务而团结奋斗 ——在全会上的讲话\n第一，要提高认识。\n第二，要落实责任。\n",
                 "为实现目标任务而团结奋斗\n第一，要提高认识\n第二，要落实责任",
             ),
+            _ex(
+                "当前位置：首页 > 党建引领> 学习专栏\n学习专栏\n每周一学（2022年6月27日——7月3日）\n"
+                "文章来源： 作者： 发布时间：2022年06月27日 点击数： 次\n忠实践行新发展理念\n同志们：\n"
+                "一、过去五年的工作\n二、今后五年的任务\n",
+                "忠实践行新发展理念\n一、过去五年的工作\n二、今后五年的任务",
+            ),
         ),
         spares=(
             _ex(
                 "新春团拜会致辞 | |\n一、回顾\n二、展望\n",
                 "新春团拜会致辞\n一、回顾\n二、展望",
+            ),
+            # A headline that names a genre names the page's whole content (several reports).
+            _ex(
+                "当前位置：首页 > 新闻中心> 学校公告\n学校公告\n2021年度领导干部述职报告\n"
+                "文章来源： 作者： 发布时间：2022年01月25日 点击数： 次\n2021年度班子述职报告\n"
+                "各位教职员工，大家好！\n一、思想方面\n二、工作方面\n",
+                "2021年度领导干部述职报告\n一、思想方面\n二、工作方面",
             ),
         ),
     ),
@@ -576,13 +603,25 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "restart-in-item",
         "tree",
-        "打开的条目中，同样式的序号又从 1 开始（第二个“（一）”不能接在第一个之后），是该条目的子列表。",
+        "打开的条目中，同样式的序号又从 1 开始（第二个“（一）”不能接在第一个之后），是该条目的子列表；"
+        "更深的条目打开时也是，只要外层列表在它之后接着编号，或更深条目的样式按公文惯例在它之上（（一）之下是 1.）。",
         "A list that starts again at 1 inside an open item of its own style — a second （一） cannot "
-        "follow the first — is that item's child.",
+        "follow the first — is that item's child; so is one that starts again while deeper items are "
+        "open, when the outer list goes on after it or the deeper item's style ranks above its own in "
+        "the usual order (1. goes under （一）).",
         fires=(
             _ex(
                 "（一）发展形势\n当前面临两种趋势：（一）是需求回升；（二）是成本上涨。\n（二）目标任务\n",
                 "（一）发展形势\n  （一）是需求回升\n  （二）是成本上涨\n（二）目标任务",
+            ),
+            # Three leaders' reports on one page, numbered 1.–3., each with 一、 and lists inside.
+            _ex(
+                "1.张某（副校长）\n一、思想方面\n坚持学习。\n二、工作方面\n1.以身作则。\n"
+                "2.勤学善思。\n2.李某（副校长）\n一、分管工作\n（一）后勤管理\n1.完善制度\n"
+                "2.推进基建\n（二）安全管理\n",
+                "1.张某（副校长）\n  一、思想方面\n  二、工作方面\n    1.以身作则\n    2.勤学善思\n"
+                "2.李某（副校长）\n  一、分管工作\n    （一）后勤管理\n      1.完善制度\n      2.推进基建\n"
+                "    （二）安全管理",
             ),
         ),
         spares=(

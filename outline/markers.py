@@ -134,7 +134,11 @@ class _ToMarker(Transformer):
         tokens: Sequence[str] = t
         if mark.isspace():  # 一　标题: one separator is part of the marker, like 、
             tokens = [t[0], mark[0]]
-        return self._make(Family.SECTION, tokens, chinese_number(t[0]), punct=mark.strip())
+        # Older print sets its heading numbers apart with a space and writes them digit by digit
+        # (一○　…, 一一　…): 一一 followed by a space is section 11, not "one by one".
+        return self._make(
+            Family.SECTION, tokens, chinese_number(t[0], positional=mark.isspace()), punct=mark.strip()
+        )
 
     def paren_section(self, t: list[Token]) -> Marker:
         if len(t) == 1:  # ㈠
@@ -387,6 +391,8 @@ def scan_paragraph(text: str) -> list[MarkerHit]:
                 continue  # `1 总则` is a heading form; inline it is a time (11:37 来源) or a count
             if marker.family is Family.PAREN_ARABIC and not text[start + length :].strip():
                 continue  # …彼竭我盈，故克之。（30）: a note's number closing the paragraph
+            if _is_quotation_note(marker, text[match.start() : start], hits):
+                continue  # …重要的乃在于改造世界。”⑷这是…: the quotation's note
         hits.append(MarkerHit(marker, start, length, placement))
         # A marker right after a section marker (三、①抓紧编制规划。②…) starts that item's list,
         # and so on down (第一章 第一节 第一条). Not after an enumerator: 一是一、二是二 is an idiom.
@@ -400,6 +406,23 @@ def scan_paragraph(text: str) -> list[MarkerHit]:
             hits.append(MarkerHit(nested[0], after, nested[1], placement))
             outer, after = nested[0], after + nested[1]
     return hits
+
+
+# Quotation marks that close a quotation; a note's number follows them in older print.
+_QUOTE_CLOSERS = frozenset("”’」』\"'")
+_NOTE_FAMILIES = frozenset({Family.PAREN_ARABIC, Family.CIRCLED})
+
+
+def _is_quotation_note(marker: Marker, before: str, hits: Sequence[MarkerHit]) -> bool:
+    """A bracketed or circled number right after a quotation that closes a sentence (。”⑶,
+    。”（25）) is the quotation's note — books set their citations so — unless it goes on
+    from the item before it in the paragraph (（1）…“…。”（2）…) or starts a list at 1."""
+    if marker.family not in _NOTE_FAMILIES or marker.number == 1:
+        return False
+    if not any(ch in _QUOTE_CLOSERS for ch in before):
+        return False
+    last = hits[-1].marker if hits else None
+    return not (last is not None and last.style == marker.style and marker.number == last.number + 1)
 
 
 # Enumerators with a number of their own, which a sequence word before them only introduces.

@@ -72,6 +72,16 @@ _EDITOR_NOTE = re.compile(
 )
 
 
+def is_metadata_line(text: str) -> bool:
+    """A web page's metadata line (文章来源：… 作者：… 发布时间：…), which stands between the
+    page's own headline and the document it carries."""
+    return len(text) <= METADATA_LINE and (bool(_METADATA.match(text)) or len(_PAGE_FIELD.findall(text)) >= 2)
+
+
+# The fields of an article page's byline: 文章来源：本站原创 作者：佚名 发布时间：2019年01月23日.
+_PAGE_FIELD = re.compile(r"(?:来源|作者|发布时间|发布日期|日期|点击数|点击|浏览次数|浏览|编辑)\s*[:：]")
+
+
 def is_noise_line(text: str) -> bool:
     """A short line that only a web page or an advertisement says ("阅读全文", "¥6.66"), or an
     editor's note of any length."""

@@ -48,7 +48,7 @@ from .lexicon import CLOSING_PARAGRAPHS, TAIL_CHARS
 from .lines import LineKind, SourceLine, split_lines
 from .markers import MarkerHit, match_marker, scan_paragraph
 from .model import Appendix, Family, Marker, Node, Outline, Part, Placement, TocEntry
-from .noise import mark_noise
+from .noise import is_metadata_line, mark_noise
 from .paragraphs import Paragraph, build_paragraphs, split_run_on
 from .readers import read_document
 from .tree import Event, build_tree
@@ -113,7 +113,10 @@ def _markers(state: ParseState) -> None:
 
 
 def _front(state: ParseState) -> None:
-    state.front = find_front(state.paragraphs, state.hits, state.meta)
+    metadata = [
+        line.number for line in state.lines if line.kind is LineKind.NOISE and is_metadata_line(line.text)
+    ]
+    state.front = find_front(state.paragraphs, state.hits, state.meta, metadata)
 
 
 def _events(state: ParseState) -> None:

@@ -43,6 +43,8 @@ from tigang.outline.model import Family, Placement
         ("第二、严格管理", Family.ORDINAL, 2, "第二、"),
         ("第三：注重实效", Family.ORDINAL, 3, "第三："),
         ("第四,半角逗号", Family.ORDINAL, 4, "第四,"),
+        ("第一\u3000彻底消灭侵略者", Family.ORDINAL, 1, "第一\u3000"),  # older print's heading
+        ("第十\u3000外交问题", Family.ORDINAL, 10, "第十\u3000"),
         ("一是要坚持学习", Family.SHI, 1, "一是"),
         ("十二是其他", Family.SHI, 12, "十二是"),
         ("三要推进创建", Family.YAO, 3, "三要"),
@@ -58,6 +60,8 @@ from tigang.outline.model import Family, Placement
         ("（一○）我们的敌人", Family.PAREN_SECTION, 10, "（一○）"),  # older print: ○ for zero
         ("（一一）为了和平", Family.PAREN_SECTION, 11, "（一一）"),  # digit by digit in brackets
         ("二○、结束语", Family.SECTION, 20, "二○、"),
+        ("一一\u3000新的文化", Family.SECTION, 11, "一一\u3000"),  # older print's headings after 一○
+        ("一五\u3000大众的文化", Family.SECTION, 15, "一五\u3000"),
         ("1.1 编制目的", Family.DECIMAL, 1, "1.1"),
         ("2.3.4　适用范围", Family.DECIMAL, 4, "2.3.4"),
         ("Ⅲ、工作安排", Family.ROMAN, 3, "Ⅲ、"),
@@ -99,11 +103,14 @@ def test_marker_styles(text, family, number, marker):
         "2020年以来",
         "一二、错误数字",
         "十十、错误数字",
+        "一一、逐项落实",  # digit by digit only where older print writes it: before a space
         "〔36〕注释",
         "[1]注释",
         "——加强学习",
         "唯一要求",
         "第一篇文章",  # 第X篇 is a part only before a space
+        "第一\u3000",  # a space with nothing after it
+        "第一 次会议",  # an ordinary space is a typing slip, not a marker's mark
         "X书记讲话",  # X is a placeholder in templates, not a Roman ten
         "Iphone",
     ],
@@ -217,6 +224,7 @@ _DECIDED_LATE = [
     "1 总则",
     "1 2",
     "一　标题",
+    "第一　标题",
     "一　",
     "II、",
     "IVa",

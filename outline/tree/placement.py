@@ -106,13 +106,32 @@ def _nested_restart(
     open_item = stack[on_stack]
     if hit.placement is not Placement.LEAD:
         return not (open_item.paragraph is paragraph and open_item.hit.placement is not Placement.LEAD)
-    if not lead_in or open_item.hit.placement is not Placement.LEAD:
+    if open_item.hit.placement is not Placement.LEAD:
         return False
-    if on_stack != len(stack) - 1 or is_sentence_item(open_item.paragraph, open_item.hit):
+    if on_stack != len(stack) - 1:
+        return _nests_in_deeper_item(hit, stack, on_stack, events, k, kept)
+    if not lead_in or is_sentence_item(open_item.paragraph, open_item.hit):
         return False
     if _outer_resumes(events, k, hit, open_item.hit.marker.number, kept):
         return True
     return not open_item.children and open_item.event >= k - 2
+
+
+def _nests_in_deeper_item(
+    hit: MarkerHit, stack: list[Draft], on_stack: int, events: Sequence[Event], k: int, kept: set[int]
+) -> bool:
+    """A list that starts again at 1 while deeper items than its own style's are open: a new
+    series beside the outer item (四、… 1、… 2、… then 明年着重做好以下工作：一、…), unless
+    the outer list goes on after it (1.孙洪亮 … 二.工作作风方面 / 1.以身作则… 6.… / 2.蒋明:
+    the inner list was the deeper item's), or the deeper item's style ranks above it in the
+    usual order of 公文 (1.俞奇弘 … （一）后勤工作管理 / 1.完善后勤制度: （一） holds 1.)."""
+    inner = stack[-1]
+    if inner.hit.placement is not Placement.LEAD:
+        return False
+    if _outer_resumes(events, k, hit, stack[on_stack].hit.marker.number, kept):
+        return True
+    rank, inner_rank = _RANK.get(hit.marker.family), _RANK.get(inner.hit.marker.family)
+    return rank is not None and inner_rank is not None and inner_rank < rank
 
 
 def _outer_resumes(events: Sequence[Event], k: int, hit: MarkerHit, outer: int, kept: set[int]) -> bool:
