@@ -39,6 +39,8 @@ from tigang.outline.model import Family, Placement
         ("第二部分 主要任务", Family.DIVISION, 2, "第二部分"),
         ("第一百零二条 非法人组织", Family.DIVISION, 102, "第一百零二条"),
         ("第二百条 期间", Family.DIVISION, 200, "第二百条"),
+        ("第一条（追求）华为的追求是", Family.DIVISION, 1, "第一条"),  # an article's title in brackets
+        ("第十二条【立法目的】为了规范", Family.DIVISION, 12, "第十二条"),
         ("第一，要加强学习", Family.ORDINAL, 1, "第一，"),
         ("第二、严格管理", Family.ORDINAL, 2, "第二、"),
         ("第三：注重实效", Family.ORDINAL, 3, "第三："),
@@ -89,6 +91,7 @@ def test_marker_styles(text, family, number, marker):
         "十一五期间",
         "第一个百年目标",
         "第一条经验是",  # 第X条 is an article only before a space
+        "第三条路可走",
         "1.10个产业生态圈",
         "38.1%的增长",
         "64.1 %，达到七十五亿元",  # a PDF's gap before the unit: still a figure
