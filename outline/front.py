@@ -375,7 +375,7 @@ def find_front(
         after = [p for p in candidates if p.index > here.index and p.text.strip() != column]
         candidates = after or candidates
     # A page's headline stands above its metadata line (文章来源：… 发布时间：…), the document it
-    # carries below: 每周一学（2022年6月27日——7月3日） / 文章来源：… / 忠实践行“八八战略”. A
+    # carries below: 每周一学（2022年6月27日——7月3日） / 文章来源：… / 忠实践行新发展理念. A
     # headline that names a genre (2021年度…述职报告, over several reports) is the title itself.
     start = paragraphs[body_start].first_line if body_start < len(paragraphs) else None
     below = [n for n in metadata_lines if start is None or n < start]

@@ -39,7 +39,7 @@ from tigang.outline.model import Family, Placement
         ("第二部分 主要任务", Family.DIVISION, 2, "第二部分"),
         ("第一百零二条 非法人组织", Family.DIVISION, 102, "第一百零二条"),
         ("第二百条 期间", Family.DIVISION, 200, "第二百条"),
-        ("第一条（追求）华为的追求是", Family.DIVISION, 1, "第一条"),  # an article's title in brackets
+        ("第一条（宗旨）本会的宗旨是", Family.DIVISION, 1, "第一条"),  # an article's title in brackets
         ("第十二条【立法目的】为了规范", Family.DIVISION, 12, "第十二条"),
         ("第一，要加强学习", Family.ORDINAL, 1, "第一，"),
         ("第二、严格管理", Family.ORDINAL, 2, "第二、"),

@@ -100,7 +100,8 @@ def _nested_restart(
 
     A new list beside it when the open item is a complete sentence (（二）更换发动机的。 then
     申请变更登记，应当提交下列证明：（一）…: two lists of one article), or when deeper items are
-    open (四、… 1、… 2、… then 明年着重做好以下工作：一、…: next year's plan, a new series)."""
+    open (四、… 1、… 2、… then 明年着重做好以下工作：一、…: next year's plan, a new series) —
+    unless the deeper item holds it (`_nests_in_deeper_item`)."""
     if hit.marker.number != 1:
         return False
     open_item = stack[on_stack]
@@ -122,9 +123,9 @@ def _nests_in_deeper_item(
 ) -> bool:
     """A list that starts again at 1 while deeper items than its own style's are open: a new
     series beside the outer item (四、… 1、… 2、… then 明年着重做好以下工作：一、…), unless
-    the outer list goes on after it (1.孙洪亮 … 二.工作作风方面 / 1.以身作则… 6.… / 2.蒋明:
-    the inner list was the deeper item's), or the deeper item's style ranks above it in the
-    usual order of 公文 (1.俞奇弘 … （一）后勤工作管理 / 1.完善后勤制度: （一） holds 1.)."""
+    the outer list goes on after it (1.张某 … 二、工作方面 / 1.以身作则… 6.… / 2.李某: the
+    inner list was the deeper item's), or the deeper item's style ranks above it in the usual
+    order of 公文 (3.王某 … （一）后勤管理 / 1.完善制度: （一） holds 1.)."""
     inner = stack[-1]
     if inner.hit.placement is not Placement.LEAD:
         return False
