@@ -165,6 +165,12 @@ def speakers(paragraphs: Sequence[Paragraph], title: str | None) -> frozenset[st
     return frozenset(n for n, count in turns.items() if count >= 2 or (title and n in title))
 
 
+def after_turn(text: str, turns: frozenset[str]) -> int:
+    """Where a speaker's words start in a turn of the transcript (任总：首先，… → at 首先), or 0."""
+    found = _TURN.match(text)
+    return found.end() if found and found.group(1) in turns else 0
+
+
 def is_part_title(
     paragraph: Paragraph,
     hits: Sequence[MarkerHit],

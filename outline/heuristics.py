@@ -370,6 +370,40 @@ RULES: tuple[Rule, ...] = (
     ),
     # -- tree: runs ----------------------------------------------------------------------
     Rule(
+        "answer-ends-run",
+        "tree",
+        "访谈、问答中，一个回答里的“首先”“第一”不与下一个回答里的“其次”“第二”连成一串：提问（问：…）把它们隔开。",
+        "In an interview or a Q&A, 首先 or 第一 in one answer and 其次 or 第二 in the next are not one run: "
+        "the question (问：…) between them ends it.",
+        fires=(
+            _ex(
+                "抗战的经验\n问：你怎样看成绩？\n答：我愿意多谈一谈。首先来说，成绩是很大的。\n"
+                "问：那么战术呢？\n答：先说战斗情况。\n其次，战术问题。我们主要在敌后作战。\n",
+                "抗战的经验",
+            ),
+        ),
+        spares=(
+            _ex(
+                "抗战的经验\n问：你怎样看成绩？\n答：首先，成绩是很大的。其次，教训也不少。\n",
+                "抗战的经验\n首先，成绩是很大的\n其次，教训也不少",
+            ),
+        ),
+    ),
+    Rule(
+        "speaker-turn-leads",
+        "markers",
+        "记录稿里，紧跟发言人名字的序号（任总：首先，…）就在段首：发言人的话从这里开始，名字不是引语。",
+        "In a transcript, a marker right after the speaker's name (任总：首先，…) leads the paragraph: the "
+        "speaker's words start there; the name is no lead-in.",
+        fires=(
+            _ex(
+                "座谈纪要\n与会人：请谈谈计划。\n任总：首先，要继续使用现有部件。\n"
+                "第二，我们希望增加对大学的资助。\n与会人：谢谢。\n任总：不客气。\n",
+                "座谈纪要\n首先，要继续使用现有部件\n第二，我们希望增加对大学的资助",
+            ),
+        ),
+    ),
+    Rule(
         "lone-enumerator",
         "tree",
         "“一是”“第一，”“首先”这类列举词要成串（一是…二是…）才是节点；单独一个只是行文。首项不在节点位置"

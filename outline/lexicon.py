@@ -274,6 +274,9 @@ CLOSING_PARAGRAPHS = 3
 # A bracketed label with one of these starts the question-and-answer part of a transcript
 # (【记者提问环节】, 【现场互动】): a part of its own, whatever the numbering after it.
 QA_PART_WORDS = words("提问 问答 答问 答记者问 互动 访谈 对话 座谈 交流")
+# A paragraph that asks a question in an interview or a Q&A (问：…, 记者：…): a run of 首先 or
+# 第一 in one answer does not go on in the next.
+QUESTION_OPENERS = words("问 提问 记者问 记者 Q")
 # A title (or unnumbered part title) has at least this many characters, and as many Chinese ones.
 TITLE_MIN = 2
 # A title line runs to at most this many characters (关于印发《…》的通知 runs to sixty).

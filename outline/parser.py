@@ -31,6 +31,7 @@ from pathlib import Path
 
 from .front import (
     Front,
+    after_turn,
     closes_speech,
     find_front,
     is_address,
@@ -142,6 +143,11 @@ def _events(state: ParseState) -> None:
     numbered = False  # a marker met in the body so far
     heading_level = 0  # the markdown level (# count) of the last numbered markdown heading
     for k, p in enumerate(body):
+        # A marker right after a speaker's name (任总：首先，…) opens the speaker's words: it leads
+        # the paragraph, as if the name were not there.
+        start = after_turn(p.text, turns) if hits[p.index] else 0
+        if start and hits[p.index][0].offset == start and hits[p.index][0].placement is Placement.INLINE:
+            hits[p.index] = [replace(hits[p.index][0], placement=Placement.LEAD), *hits[p.index][1:]]
         # A 通知 with no numbered text of its own (现将…印发给你们) has its substance in the
         # attachments: they are the body, not an appendix.
         if events and is_back_matter(p.text) and (numbered or not is_attachment(p.text)):

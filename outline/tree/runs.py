@@ -8,12 +8,13 @@ the lone ones until nothing changes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from ..lexicon import SEQUENCE_NEXT
+from ..lexicon import QUESTION_OPENERS, SEQUENCE_NEXT, one_of
 from ..markers import MarkerHit
 from ..model import Family, Placement
 
@@ -53,7 +54,11 @@ def prefilter_runs(events: Sequence[Event]) -> tuple[set[int], set[str]]:
         else:
             kept.add(id(hit))  # hits live as long as the events: identity is a stable key
     place = {id(hit): i for i, (_, hit) in enumerate(flat)}
-    runs = {style: chains(items) for style, items in by_style.items()}
+    turn = _answers(events)
+    runs = {
+        style: [chain for group in _by_answer(items, turn) for chain in chains(group)]
+        for style, items in by_style.items()
+    }
     framing = {
         id(hit)
         for found in runs.values()
@@ -76,6 +81,32 @@ def prefilter_runs(events: Sequence[Event]) -> tuple[set[int], set[str]]:
             if hit.placement is Placement.LEAD and style in lead_styles and id(hit) not in framing:
                 kept.add(id(hit))
     return kept, lead_styles
+
+
+_QUESTION = re.compile(rf"^{one_of(QUESTION_OPENERS)}\s*[：:]")
+
+
+def _answers(events: Sequence[Event]) -> dict[int, int]:
+    """By event, the answer of an interview it stands in: a question (问：…) starts the next one."""
+    turn, out = 0, {}
+    for event in events:
+        if _QUESTION.match(event.paragraph.text):
+            turn += 1
+        out[id(event)] = turn
+    return out
+
+
+def _by_answer(
+    items: list[tuple[Event, MarkerHit]], turn: dict[int, int]
+) -> list[list[tuple[Event, MarkerHit]]]:
+    """`items` cut where a question comes between two of them: 首先 in one answer and 其次 in
+    the next are not one run (答：…首先来说，… / 问：… / 答：…其次，…)."""
+    groups: list[list[tuple[Event, MarkerHit]]] = []
+    for item in items:
+        if not groups or turn[id(groups[-1][-1][0])] != turn[id(item[0])]:
+            groups.append([])
+        groups[-1].append(item)
+    return groups
 
 
 def chains(items: list[tuple[Event, MarkerHit]]) -> list[list[tuple[Event, MarkerHit]]]:
