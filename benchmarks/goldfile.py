@@ -36,7 +36,7 @@ def gold_number(marker: str) -> int:
     if marker.startswith(("然后", "最后")):
         return 0
     # Gold writes markers as in the text, sometimes without their punctuation (第一|…).
-    for suffix in ("x", " x", "，x"):
+    for suffix in ("x", " x", "，x", " 文"):  # `1 总则`: a number and a space before Chinese
         parsed = match_marker(marker + suffix)
         if parsed is not None:
             return parsed[0].number

@@ -39,6 +39,7 @@ from .lexicon import (
     SUMS_UP_LESSONS,
     SUMS_UP_REVIEWS,
     SUMS_UP_TURNS,
+    SURNAMES,
     THANKS,
     TITLE_MAX,
     TITLE_MIN,
@@ -162,7 +163,13 @@ def speakers(paragraphs: Sequence[Paragraph], title: str | None) -> frozenset[st
         found = _TURN.match(p.text)
         if found:
             turns[found.group(1)] = turns.get(found.group(1), 0) + 1
-    return frozenset(n for n, count in turns.items() if count >= 2 or (title and n in title))
+    # A round of remarks (郭平：… 徐直军：… 梁华：…): three or more people who speak once each.
+    names = {n for n in turns if len(n) <= 3 and n[0] in SURNAMES}
+    return frozenset(
+        n
+        for n, count in turns.items()
+        if count >= 2 or (title and n in title) or (len(names) >= 3 and n in names)
+    )
 
 
 def after_turn(text: str, turns: frozenset[str]) -> int:

@@ -392,14 +392,27 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "speaker-turn-leads",
         "markers",
-        "记录稿里，紧跟发言人名字的序号（任总：首先，…）就在段首：发言人的话从这里开始，名字不是引语。",
+        "记录稿里，紧跟发言人名字的序号（任总：首先，…）就在段首：发言人的话从这里开始，名字不是引语；"
+        "另一位发言人从“第一”说起的几点与前一位的几点并列，不在其最后一点之下。发言人是开头两段以上的名字，"
+        "或一轮发言里三位以上常见姓氏的人名（郭平：… 徐直军：… 梁华：…）。",
         "In a transcript, a marker right after the speaker's name (任总：首先，…) leads the paragraph: the "
-        "speaker's words start there; the name is no lead-in.",
+        "speaker's words start there; the name is no lead-in. Another speaker's points from 第一 on stand "
+        "beside the last speaker's, not inside the last of them. Speakers are names that open two or more "
+        "paragraphs, or three or more names with a common family name in a round of remarks.",
         fires=(
             _ex(
                 "座谈纪要\n与会人：请谈谈计划。\n任总：首先，要继续使用现有部件。\n"
                 "第二，我们希望增加对大学的资助。\n与会人：谢谢。\n任总：不客气。\n",
                 "座谈纪要\n首先，要继续使用现有部件\n第二，我们希望增加对大学的资助",
+            ),
+            _ex(
+                "汇报会纪要\n二、供应变革要端到端\n第一，研发要做到最好。\n第二，制造要做到最好。\n"
+                "郭平：第一，供应链要满足一线需求。第二，要做到资源可视。\n"
+                "徐直军：第一，要平衡响应与库存。第二，允许少量二次分拣。\n"
+                "梁华：第一，存货的责任人是经营单位。第二，供应链要承担物流环节。\n三、下一步\n",
+                "汇报会纪要\n二、供应变革要端到端\n  第一，研发要做到最好\n  第二，制造要做到最好\n"
+                "  第一，供应链要满足一线需求\n  第二，要做到资源可视\n  第一，要平衡响应与库存\n"
+                "  第二，允许少量二次分拣\n  第一，存货的责任人是经营单位\n  第二，供应链要承担物流环节\n三、下一步",
             ),
         ),
     ),

@@ -274,6 +274,12 @@ CLOSING_PARAGRAPHS = 3
 # A bracketed label with one of these starts the question-and-answer part of a transcript
 # (【记者提问环节】, 【现场互动】): a part of its own, whatever the numbering after it.
 QA_PART_WORDS = words("提问 问答 答问 答记者问 互动 访谈 对话 座谈 交流")
+# The commonest family names: a label of two or three characters opening with one (郭平：, 徐直军：)
+# names a person, where 目标：, 措施： do not.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
+    "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
 # A paragraph that asks a question in an interview or a Q&A (问：…, 记者：…): a run of 首先 or
 # 第一 in one answer does not go on in the next.
 QUESTION_OPENERS = words("问 提问 记者问 记者 Q")

@@ -145,9 +145,10 @@ def _events(state: ParseState) -> None:
     for k, p in enumerate(body):
         # A marker right after a speaker's name (任总：首先，…) opens the speaker's words: it leads
         # the paragraph, as if the name were not there.
-        start = after_turn(p.text, turns) if hits[p.index] else 0
-        if start and hits[p.index][0].offset == start and hits[p.index][0].placement is Placement.INLINE:
-            hits[p.index] = [replace(hits[p.index][0], placement=Placement.LEAD), *hits[p.index][1:]]
+        start = after_turn(p.text, turns)
+        first = hits[p.index][0] if hits[p.index] else None
+        if first and first.offset == start and first.placement is Placement.INLINE:
+            hits[p.index] = [replace(first, placement=Placement.LEAD), *hits[p.index][1:]]
         # A 通知 with no numbered text of its own (现将…印发给你们) has its substance in the
         # attachments: they are the body, not an appendix.
         if events and is_back_matter(p.text) and (numbered or not is_attachment(p.text)):
@@ -178,6 +179,7 @@ def _events(state: ParseState) -> None:
                 sums_up=not address and not closes and sums_up(p.text),
                 reviews=not address and not closes and reviews_before_list(p.text),
                 closes_speech=not closes and closes_speech(p.text, address=address),
+                turn=start > 0,
             )
         )
         last_body = p

@@ -55,6 +55,7 @@ class Event:
     hits: list[MarkerHit]
     closes_all: bool = False  # an unnumbered part title
     addresses_audience: bool = False  # 各位代表，… / 同志们！
+    turn: bool = False  # a speaker's turn in a transcript (郭平：第一，…)
     sums_up: bool = False  # 回顾过去五年…体会：/ 我们也清醒认识到…：(speaks of the whole section)
     reviews: bool = False  # 过去一年，我们…：(sums up a section whose subsections are single paragraphs)
     closes_speech: bool = (
@@ -107,8 +108,8 @@ def _nested_restart(
     open_item = stack[on_stack]
     if hit.placement is not Placement.LEAD:
         return not (open_item.paragraph is paragraph and open_item.hit.placement is not Placement.LEAD)
-    if open_item.hit.placement is not Placement.LEAD:
-        return False
+    if open_item.hit.placement is not Placement.LEAD or events[k].turn:
+        return False  # another speaker's 第一，… stands beside the last speaker's points, not in them
     if on_stack != len(stack) - 1:
         return _nests_in_deeper_item(hit, stack, on_stack, events, k, kept)
     if not lead_in or is_sentence_item(open_item.paragraph, open_item.hit):
