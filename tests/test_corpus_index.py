@@ -188,6 +188,23 @@ def test_an_incremental_rebuild_ends_where_a_fresh_build_does(tmp_path, common_s
         assert incremental[table] == scratch[table], table
 
 
+def test_signatures_are_written_a_page_at_a_time_with_the_same_tables(tmp_path, monkeypatch):
+    """The sketch stage reads and writes a page of outlines at a time (a single update of a
+    million signatures outgrew DuckDB's 1 GB pool): pages of 7, in tasks of 3, give the tables
+    that one page does — no outline skipped or hashed twice at a page's edge."""
+    from tigang.compare.corpus import index
+
+    folder = tmp_path / "speeches"
+    corpus_gen.write(folder, corpus_gen.generate(150, seed=21))
+    whole = tmp_path / "whole.duckdb"
+    _build(folder, whole, max_candidates=4)
+    monkeypatch.setattr(index, "SKETCH_PAGE", 7)
+    monkeypatch.setattr(index, "SKETCH_BATCH", 3)
+    paged = tmp_path / "paged.duckdb"
+    _build(folder, paged, max_candidates=4)
+    assert _by_path(paged) == _by_path(whole)
+
+
 def test_a_rebuild_with_nothing_changed_hashes_searches_and_aligns_nothing(tmp_path):
     folder = tmp_path / "speeches"
     corpus_gen.write(folder, corpus_gen.generate(120, seed=4))

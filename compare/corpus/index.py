@@ -63,6 +63,7 @@ VERIFY_SLACK = 0.1
 ALL_PAIRS = 2000  # distinct outlines up to which every pair is looked at (by text first)
 TEXT_CANDIDATES = 5  # … and each keeps its best few by text for the exact alignment
 SKETCH_BATCH = 1000  # outlines per hashing task
+SKETCH_PAGE = 20 * SKETCH_BATCH  # outlines read from the database at a time, and written back
 FULL_SEARCH_SHARE = 0.2  # changed outlines past which searching everything is cheaper
 READ_CHUNK = 20_000  # rows fetched at a time when streaming a table
 
@@ -334,9 +335,17 @@ def _hash_signatures(con, engine, common: np.ndarray, num_perm: int, seed: int, 
     reader = con.cursor()
 
     def tasks() -> Iterator[SketchTask]:
-        result = reader.execute("select outline_sha, shingles from sketches where minhash is null")
-        while rows := result.fetchmany(SKETCH_BATCH):
-            yield rows, common_blob, num_perm, seed
+        # A page at a time, each query read whole: a result left open while the signatures
+        # are written keeps every row it may still see, and that outgrew DuckDB's pool.
+        last = ""
+        while rows := reader.execute(
+            "select outline_sha, shingles from sketches where minhash is null and outline_sha > $1 "
+            "order by outline_sha limit $2",
+            [last, SKETCH_PAGE],
+        ).fetchall():
+            last = rows[-1][0]
+            for start in range(0, len(rows), SKETCH_BATCH):
+                yield rows[start : start + SKETCH_BATCH], common_blob, num_perm, seed
 
     con.execute("create or replace temp table new_minhash (outline_sha varchar, minhash blob)")
     done = 0
@@ -345,22 +354,20 @@ def _hash_signatures(con, engine, common: np.ndarray, num_perm: int, seed: int, 
         for results in engine.map(sketch_batch, tasks()):
             pending.extend(results)
             done += len(results)
-            if len(pending) >= 20 * SKETCH_BATCH:
-                _stage_minhash(con, pending)
+            if len(pending) >= SKETCH_PAGE:
+                _store_minhash(con, pending)
             if progress:
                 progress("sketch", done, total)
-        _stage_minhash(con, pending)
+        _store_minhash(con, pending)
     finally:
         reader.close()
-    con.execute(
-        "update sketches set minhash = n.minhash, indexed = null from new_minhash n "
-        "where sketches.outline_sha = n.outline_sha"
-    )
     con.execute("drop table new_minhash")
     return done
 
 
-def _stage_minhash(con, pending: list[tuple[str, bytes]]) -> None:
+def _store_minhash(con, pending: list[tuple[str, bytes]]) -> None:
+    """Write a batch of signatures into `sketches`. A batch at a time: one update of a million
+    rows' signatures outgrew DuckDB's 1 GB pool (the million-document benchmark stopped there)."""
     import base64
 
     if pending:
@@ -368,6 +375,12 @@ def _stage_minhash(con, pending: list[tuple[str, bytes]]) -> None:
             "insert into new_minhash select unnest($1::varchar[]), from_base64(unnest($2::varchar[]))",
             [[sha for sha, _ in pending], [base64.b64encode(m).decode("ascii") for _, m in pending]],
         )
+        con.execute(
+            "update sketches set minhash = n.minhash, indexed = null from new_minhash n "
+            "where sketches.outline_sha = n.outline_sha"
+        )
+        con.execute("delete from new_minhash")
+        con.execute("checkpoint")  # the updated rows go to disk: memory stays one page's
         pending.clear()
 
 
@@ -380,21 +393,18 @@ def _signatures(con, num_perm: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     a time: at a million outlines it is 0.5 GB, and chunks joined and copied would be three
     times that at the peak."""
     query = "from outline_reps r join sketches s using (outline_sha) where octet_length(s.minhash) > 0"
-    total = con.execute(f"select count(*) {query}").fetchone()[0]
-    ids = np.empty(total, np.int64)
+    # The ids sorted alone, then each row put in its place: DuckDB sorting the signatures with
+    # them (order by) ran out of its pool at scale.
+    ids = np.sort(con.execute(f"select r.rep::bigint as rep {query}").fetchnumpy()["rep"].astype(np.int64))
+    total = len(ids)
     indexed = np.empty(total, np.int64)
     matrix = np.empty((total, num_perm), np.uint16)
-    result = con.execute(f"select r.rep, coalesce(s.indexed, -1), s.minhash {query} order by r.rep")
-    at = 0
+    result = con.execute(f"select r.rep, coalesce(s.indexed, -1), s.minhash {query}")
     while rows := result.fetchmany(READ_CHUNK):
-        stop = at + len(rows)
-        ids[at:stop] = [r[0] for r in rows]
-        indexed[at:stop] = [r[1] for r in rows]
-        matrix[at:stop] = np.frombuffer(b"".join(r[2] for r in rows), dtype="<u2").reshape(
-            len(rows), num_perm
-        )
-        at = stop
-    return ids[:at], indexed[:at], matrix[:at]
+        at = np.searchsorted(ids, np.fromiter((r[0] for r in rows), np.int64, len(rows)))
+        indexed[at] = [r[1] for r in rows]
+        matrix[at] = np.frombuffer(b"".join(r[2] for r in rows), dtype="<u2").reshape(len(rows), num_perm)
+    return ids, indexed, matrix
 
 
 def update_candidates(
