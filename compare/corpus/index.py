@@ -40,6 +40,7 @@ A rebuild with nothing changed reads a few counts and returns.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import math
 import time
@@ -380,8 +381,17 @@ def _store_minhash(con, pending: list[tuple[str, bytes]]) -> None:
             "where sketches.outline_sha = n.outline_sha"
         )
         con.execute("delete from new_minhash")
-        con.execute("checkpoint")  # the updated rows go to disk: memory stays one page's
+        _checkpoint(con)
         pending.clear()
+
+
+def _checkpoint(con) -> None:
+    """Write the updated rows to disk, so memory holds one page's. Where DuckDB refuses (its
+    documentation: while another transaction runs), its own checkpoint by the log's size will do."""
+    import duckdb
+
+    with contextlib.suppress(duckdb.TransactionException):
+        con.execute("checkpoint")
 
 
 # --- stage 2: candidates --------------------------------------------------------------------------
