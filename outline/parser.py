@@ -147,7 +147,7 @@ def _events(state: ParseState) -> None:
         # the paragraph, as if the name were not there.
         start = after_turn(p.text, turns)
         first = hits[p.index][0] if hits[p.index] else None
-        if first and first.offset == start and first.placement is Placement.INLINE:
+        if start and first and first.offset == start and first.placement is Placement.INLINE:
             hits[p.index] = [replace(first, placement=Placement.LEAD), *hits[p.index][1:]]
         # A 通知 with no numbered text of its own (现将…印发给你们) has its substance in the
         # attachments: they are the body, not an appendix.

@@ -348,7 +348,6 @@ def _hash_signatures(con, engine, common: np.ndarray, num_perm: int, seed: int, 
             for start in range(0, len(rows), SKETCH_BATCH):
                 yield rows[start : start + SKETCH_BATCH], common_blob, num_perm, seed
 
-    con.execute("create or replace temp table new_minhash (outline_sha varchar, minhash blob)")
     done = 0
     pending: list[tuple[str, bytes]] = []
     try:
@@ -362,7 +361,6 @@ def _hash_signatures(con, engine, common: np.ndarray, num_perm: int, seed: int, 
         _store_minhash(con, pending)
     finally:
         reader.close()
-    con.execute("drop table new_minhash")
     return done
 
 
@@ -373,14 +371,11 @@ def _store_minhash(con, pending: list[tuple[str, bytes]]) -> None:
 
     if pending:
         con.execute(
-            "insert into new_minhash select unnest($1::varchar[]), from_base64(unnest($2::varchar[]))",
+            "update sketches set minhash = from_base64(n.minhash), indexed = null "
+            "from (select unnest($1::varchar[]) as outline_sha, unnest($2::varchar[]) as minhash) n "
+            "where sketches.outline_sha = n.outline_sha",
             [[sha for sha, _ in pending], [base64.b64encode(m).decode("ascii") for _, m in pending]],
         )
-        con.execute(
-            "update sketches set minhash = n.minhash, indexed = null from new_minhash n "
-            "where sketches.outline_sha = n.outline_sha"
-        )
-        con.execute("delete from new_minhash")
         _checkpoint(con)
         pending.clear()
 
