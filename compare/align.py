@@ -101,7 +101,7 @@ class Matching:
     refused: set[tuple[Path, Path]] = field(default_factory=set)  # pairs dropped as doubtful
 
     def take(self, x: Path, y: Path, similarity: float) -> None:
-        if (x, y) in self.refused:
+        if (x, y) in self.refused or _article_and_division(self.a, x, self.b, y):
             return
         self.pairs[x] = y
         self.sims[x] = similarity
@@ -153,6 +153,14 @@ class Matching:
             best_b = max((self.similarity(p, y) for p in unsettled_a), default=s)
             self._best_b[y] = best_b
         return s >= self.t.vouch * best_a and s >= self.t.vouch * best_b
+
+
+def _article_and_division(a: Side, x: Path, b: Side, y: Path) -> bool:
+    """An article (第十七条) is never a chapter or a part (第三章): a revision that adds
+    chapters files the old articles under them, and the article's counterpart is the new
+    article inside, whatever the two chapters' texts share. (章 and 节 may trade places.)"""
+    units = {a.node[x].marker.unit, b.node[y].marker.unit}
+    return "条" in units and len(units) == 2 and "" not in units
 
 
 def _prepare(a: Side, b: Side, t: Thresholds) -> Matching:

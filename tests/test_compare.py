@@ -356,3 +356,28 @@ def test_part_titles_take_part_in_the_alignment():
     pairs = diff(a, b).alignment.pairs
     assert pairs.get((2,)) == (1, 0) and pairs.get((3,)) == (1, 1)  # the plan
     assert pairs.get((0,)) == (0, 0) and pairs.get((1,)) == (0, 1)  # the review
+
+
+def test_an_article_never_pairs_with_a_chapter():
+    """A regulation without chapters against its revision that files the articles under
+    chapters: each old article's counterpart is the new article inside, never the chapter."""
+    old = parse_text(
+        "某某条例\n"
+        "第一条 为了促进机关、事业单位和大型企业及时支付中小企业款项，维护中小企业合法权益，制定本条例。\n"
+        "第二条 机关、事业单位从中小企业采购货物、工程、服务，应当自货物、工程、服务交付之日起30日内支付款项。\n"
+        "第三条 省级以上人民政府负责中小企业促进工作综合管理的部门对拒绝或者迟延支付中小企业款项的，"
+        "应当建立投诉受理机制，及时处理投诉。\n"
+    )
+    new = parse_text(
+        "某某条例\n第一章 总则\n"
+        "第一条 为了促进机关、事业单位和大型企业及时支付中小企业款项，维护中小企业合法权益，优化营商环境，制定本条例。\n"
+        "第二章 款项支付规定\n"
+        "第二条 机关、事业单位从中小企业采购货物、工程、服务，应当自货物、工程、服务交付之日起30日内支付款项；"
+        "合同另有约定的，从其约定。\n"
+        "第三章 监督管理\n"
+        "第三条 省级以上人民政府负责中小企业促进工作综合管理的部门对拒绝或者迟延支付中小企业款项的，"
+        "应当建立便利畅通的投诉受理机制，及时处理投诉。\n"
+    )
+    pairs = {x: y for x, y in diff(old, new).alignment.pairs.items() if x}
+    assert all(len(y) == 2 for y in pairs.values()), pairs  # articles only, no 章
+    assert pairs == {(0,): (0, 0), (1,): (1, 0), (2,): (2, 0)}
