@@ -71,10 +71,11 @@ DATELINE = re.compile(
     r"|^[（(][^（）()]*[〇一二三四五六七八九十]年[^（）()]*[）)]$"
 )
 _OFFICE = one_of(OFFICES)
-# 国务院总理　李克强 / 代市长徐芝文 / 邓小平: an office, then a name; or a bare name of two or
-# three characters (愚公移山, 述职报告 are four-character titles).
+# 国务院总理　李克强 / 代市长徐芝文 / 拉萨市市长 罗布顿珠 / 邓小平: an office, then a name (of
+# up to four characters after an office, as many Tibetan and Mongolian names are); or a bare name
+# of two or three characters (愚公移山, 述职报告 are four-character titles).
 SPEAKER = re.compile(
-    rf"^\S{{0,8}}{_OFFICE}[\s\u3000]*[\u4e00-\u9fff·]{{2,3}}$|^[\u4e00-\u9fff]{{2,3}}$|^[\u4e00-\u9fff]+·[\u4e00-\u9fff]+$"
+    rf"^\S{{0,8}}{_OFFICE}[\s\u3000]*[\u4e00-\u9fff·]{{2,4}}$|^[\u4e00-\u9fff]{{2,3}}$|^[\u4e00-\u9fff]+·[\u4e00-\u9fff]+$"
 )
 # 《政府工作报告》名词解释: the glossary may name the report it explains.
 ATTACHMENT = re.compile(rf"^{one_of(ATTACHMENT_HEADS)}")
@@ -421,7 +422,7 @@ _TITLE_TAIL = re.compile(
     r"(?:[\s\u3000]*[（(][^（）()]*(?:\d|[〇一二三四五六七八九十])\s*年[^（）()]*[）)]"  # （2021年1月19日）
     r"|[\s\u3000]+\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"  # 2021-01-19 10:00
     r"|[\s\u3000]*[（(]?(?:篇|范文)[\d一二三四五六七八九十]+[）)]?"  # 范文网的 “篇1”
-    r"|[\s\u3000]+\S{0,8}" + _OFFICE + r"[\s\u3000]*[\u4e00-\u9fff]{2,3}"  # 　国务院总理　李克强
+    r"|[\s\u3000]+\S{0,8}" + _OFFICE + r"[\s\u3000]*[\u4e00-\u9fff]{2,4}"  # 　国务院总理　李克强
     r")+$"
 )
 _TITLE_SPEAKER = re.compile(r"[\s\u3000]+[\u4e00-\u9fff]{2,3}$")  # …的讲话　张三

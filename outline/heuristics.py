@@ -682,6 +682,34 @@ RULES: tuple[Rule, ...] = (
         places=True,
     ),
     Rule(
+        "lead-list-before-sections",
+        "tree",
+        "一列（1）…（7）之后出现新样式的 1、，而 1、 之下的（1）又从头编号：前面那一列是开头的要点，"
+        "1、 与它并列，不属于它的最后一项（前面各项都没有下级时）。",
+        "A list （1）…（7） of paragraphs, then a new style 1、 whose own list starts （1） again: the "
+        "first list was the opening points before the numbered sections, and 1、 stands beside it, "
+        "not in its last item (when none of that list's items held anything).",
+        fires=(
+            _ex(
+                "投资要聚焦主航道。\n（1）投资方向要聚焦。\n（2）收缩边缘产品。\n"
+                "1、产品的竞争力是商业竞争力\n（1）要的是商业成功。\n（2）要提倡端到端改进。\n"
+                "2、做好全流程投资管理\n（1）投资要单列。\n",
+                "（1）投资方向要聚焦\n（2）收缩边缘产品\n1、产品的竞争力是商业竞争力\n"
+                "  （1）要的是商业成功\n  （2）要提倡端到端改进\n2、做好全流程投资管理\n  （1）投资要单列",
+            ),
+        ),
+        spares=(
+            # The outer list goes on after the new style's list: 1、 was its item's.
+            _ex(
+                "（1）投资方向要聚焦\n1、产品的竞争力\n（1）要的是商业成功。\n（2）要提倡改进。\n"
+                "（2）收缩边缘产品\n",
+                "（1）投资方向要聚焦\n  1、产品的竞争力\n    （1）要的是商业成功\n    （2）要提倡改进\n"
+                "（2）收缩边缘产品",
+            ),
+        ),
+        places=True,
+    ),
+    Rule(
         "nested-list-goes-on",
         "tree",
         "条目里从一重新开始的同样式列表（四、… 一、…。二、…），只要号码接得上就继续下去，"

@@ -51,8 +51,9 @@ AFTER_DIVISION = COMMAS + LIST_COMMA + COLONS
 STOPS = SENTENCE_ENDS + SEMICOLONS + COLONS
 # What ends a heading: the first of these after the marker (or the end of its line).
 HEADING_STOPS = SENTENCE_ENDS + SEMICOLONS
-# What may stand between a stop and the marker: closing quotes and brackets, bold marks, space.
-CLOSERS = "”’」』）)】]* \u3000"
+# What may stand between a stop and the marker: closing quotes and brackets, bold marks, and
+# any space (…有待加强。\u2002四是…: Word's en space between sentences).
+CLOSERS = "”’」』）)】]*" + WHITESPACE
 # What is trimmed from the end of a heading: spaces, and punctuation that only joins it to its body.
 TRAILING = SPACES + COMMAS + LIST_COMMA + COLONS + SEMICOLONS + SENTENCE_ENDS + "…—-"
 # A line ending in one of these finishes a sentence: the page footer starts after the last one.

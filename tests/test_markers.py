@@ -176,6 +176,13 @@ def test_marker_after_closing_quote_and_bold():
     assert [h.marker.text for h in hits] == ["一是", "二是"]
 
 
+@pytest.mark.parametrize("space", [" ", "\u3000", "\u2002", "\u2003", "\u00a0", "\u2009"])
+def test_marker_after_a_space_between_sentences(space):
+    """Word pastes an en space (or NBSP, thin space) between sentences; 四是 still follows 。."""
+    hits = scan_paragraph(f"存在的问题：一是基础薄弱。二是投入不足。{space}三是服务意识有待增强。")
+    assert [h.marker.text for h in hits] == ["一是", "二是", "三是"]
+
+
 def test_prefilter_comes_from_the_grammar():
     """The cheap prefilter is read off the grammar's start state: it admits every marker's
     first terminal and nothing that no marker can start with."""

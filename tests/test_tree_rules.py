@@ -364,6 +364,9 @@ def test_short_titles_are_titles_and_bare_names_are_speakers():
     assert parse_text("**述职报告**\n各位领导：\n一、主要工作\n二、存在问题\n").title == "述职报告"
     assert parse_text("政府工作报告\n李克强\n各位代表：\n一、回顾\n").title == "政府工作报告"
     assert parse_text("李克强\n各位代表：\n一、回顾\n").title is None
+    # An office and a name of four characters (many Tibetan and Mongolian names) is a byline.
+    byline = "---\ntitle: 在市人民代表大会上的政府工作报告\n---\n某市市长 罗布顿珠\n各位代表：\n一、回顾\n二、任务\n"
+    assert parse_text(byline).title == "在市人民代表大会上的政府工作报告"
 
 
 @pytest.mark.parametrize(
@@ -424,6 +427,7 @@ def test_a_list_continues_across_a_hard_wrap():
         ("在全市工作会议上的讲话（2021年1月19日）　张三", "在全市工作会议上的讲话"),
         ("在全市工作会议上的讲话　2021-01-19 10:00", "在全市工作会议上的讲话"),
         ("政府工作报告　　国务院总理　李克强", "政府工作报告"),
+        ("政府工作报告　自治区主席　罗布顿珠", "政府工作报告"),
         ("坚定信心　真抓实干", "坚定信心　真抓实干"),  # two four-character phrases are the title
         ("2022年政府工作报告（全文）", "2022年政府工作报告（全文）"),
         ("在全县工作会议上的讲话 篇1", "在全县工作会议上的讲话"),

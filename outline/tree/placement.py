@@ -136,6 +136,27 @@ def _nests_in_deeper_item(
     return rank is not None and inner_rank is not None and inner_rank < rank
 
 
+def _leads_the_sections(stack: list[Draft], on_stack: int, roots: list[Draft]) -> bool:
+    """（1）…（7） as paragraphs, then 1、产品的竞争力… with its own （1）（2）: the new style
+    opened in the last item of a list none of whose items held anything, and its first item
+    now holds a list of the outer style starting again. That list was the talk's opening
+    points before its numbered sections, and 1、 stands beside it, not in its last item. (When
+    earlier items of the list hold sections — 1.张某 … 一、思想方面 / 2.李某 … — the list is
+    the outer one, and stays so.)"""
+    if on_stack != len(stack) - 2:
+        return False
+    holder, section = stack[on_stack], stack[-1]
+    siblings = stack[on_stack - 1].children if on_stack else roots
+    return (
+        section.hit.placement is Placement.LEAD
+        and section.hit.marker.number == 1
+        and not section.children
+        and holder.children == [section]
+        and len(siblings) > 1
+        and not any(d.children for d in siblings if d is not holder)
+    )
+
+
 def _outer_resumes(events: Sequence[Event], k: int, hit: MarkerHit, outer: int, kept: set[int]) -> bool:
     """After the list that `hit` starts, does the outer list of its style go on (outer + 1)?"""
     expected = 2
@@ -316,6 +337,14 @@ def place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> lis
             restart = on_stack is not None and _nested_restart(
                 hit, stack, on_stack, paragraph, introduced, events, k, kept
             )
+            if restart and on_stack is not None and _leads_the_sections(stack, on_stack, roots):
+                # The open list was a lead list before the sections: its last item lets the
+                # section go, and the section holds the list that starts again.
+                section, holder = stack[-1], stack[on_stack]
+                holder.children.remove(section)
+                (stack[on_stack - 1].children if on_stack else roots).append(section)
+                section.level, section.rule = holder.level, "lead-list-before-sections"
+                stack = [*stack[:on_stack], section]
             fresh = on_stack is not None and not restart and hit.marker.number == 1 and introduced
             sublist = False
             if hinted is not None:
