@@ -62,6 +62,8 @@ from tigang.outline.model import Family, Placement
         ("（一○）我们的敌人", Family.PAREN_SECTION, 10, "（一○）"),  # older print: ○ for zero
         ("（一一）为了和平", Family.PAREN_SECTION, 11, "（一一）"),  # digit by digit in brackets
         ("二○、结束语", Family.SECTION, 20, "二○、"),
+        ("一 重工业和轻工业、农业的关系", Family.SECTION, 1, "一 "),  # older print typed again
+        ("十二 中国工业化的道路", Family.SECTION, 12, "十二 "),
         ("一一\u3000新的文化", Family.SECTION, 11, "一一\u3000"),  # older print's headings after 一○
         ("一五\u3000大众的文化", Family.SECTION, 15, "一五\u3000"),
         ("1.1 编制目的", Family.DECIMAL, 1, "1.1"),

@@ -894,3 +894,23 @@ def test_the_title_of_a_speech_on_one_line_ends_at_its_date(start, title):
     outline = parse_text(text)
     assert outline.title == title
     assert [n.marker.text for n in outline.walk()] == ["第一，", "第二，"]
+
+
+def test_sections_numbered_with_an_ascii_space_are_a_run():
+    """Older print typed again numbers its sections `一 重工业和轻工业…` with an ASCII space: a
+    run of them is the outline; a lone one (`三 个代表` at a hard-wrapped line's start) is not."""
+    text = (
+        "论十大关系\n\n\u3000\u3000一 重工业和轻工业、农业的关系\n\n重工业是建设的重点。\n\n"
+        "\u3000\u3000二 沿海工业和内地工业的关系\n\n轻工业都在沿海。\n\n"
+        "\u3000\u3000三 经济建设和国防建设的关系\n\n国防不可不有。第一，要加强。第二，要减少。\n"
+    )
+    outline = parse_text(text)
+    assert [(n.marker.text, n.heading, n.level) for n in outline.walk()] == [
+        ("一 ", "重工业和轻工业、农业的关系", 1),
+        ("二 ", "沿海工业和内地工业的关系", 1),
+        ("三 ", "经济建设和国防建设的关系", 1),
+        ("第一，", "要加强", 2),
+        ("第二，", "要减少", 2),
+    ]
+    lone = "会议纪要\n\n我们要坚持\n三 个代表重要思想，加强学习。\n"
+    assert len(parse_text(lone)) == 0

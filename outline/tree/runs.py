@@ -24,9 +24,14 @@ if TYPE_CHECKING:  # placement imports this module; the types are for annotation
 
 def needs_run(marker) -> bool:
     """Markers that are items only as a run of two or more from 1: the inline enumerators
-    (一是, 第一，, 首先), and `1 总则` (a number, a space: in a hard-wrapped text, `189 亿元`
-    at a line start is a figure)."""
-    return marker.family.is_enumerator or marker.style == "arabic:space"
+    (一是, 第一，, 首先), `1 总则` (a number, a space: in a hard-wrapped text, `189 亿元`
+    at a line start is a figure), and `一 重工业和轻工业…` with an ASCII space (older print's
+    sections as typed again; `三 个代表` at a hard-wrapped line's start is a phrase)."""
+    return (
+        marker.family.is_enumerator
+        or marker.style == "arabic:space"
+        or (marker.style == "section:space" and " " in marker.text)
+    )
 
 
 def follows(previous: MarkerHit, hit: MarkerHit) -> bool:
