@@ -17,6 +17,8 @@ the chain from the top level to the current item:
 * a list that starts again at 1 inside an open item of its own style is that item's child
   (inline, or on lines after the item's own lead-in ending in ：, until an item ends with 。);
   otherwise it is a new list beside that item (next year's plan; two lists of one article);
+* a list of bare items (（1）…（7）) followed by a new style whose first item starts that
+  list's style again (1、… （1）…) was a lead list: the new style stands beside it;
 * an enumerator item that is a sentence does not hold a section list its lead-in introduces;
 * a text that starts mid-way (（一）（二）… then 二、) closes the orphan items when a
   higher-ranked marker continues its run;
