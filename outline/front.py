@@ -470,6 +470,10 @@ def _names_genre(text: str) -> bool:
 _FUSED_TITLE = re.compile(rf"^(.{{4,60}}?{one_of(FUSED_TITLE_GENRES)})[\s\u3000]*{_AUDIENCE}[、，,：:！!]")
 
 
+# A byline under a label: 本期访谈对象：本科生院常务副院长耿敬, 主讲人：市委书记 张三.
+_LABELLED_SPEAKER = re.compile(rf"^\S{{1,8}}[:：]\s*\S{{0,8}}{_OFFICE}[\s\u3000]*[\u4e00-\u9fff·]{{2,4}}$")
+
+
 def _could_be_title(text: str) -> bool:
     if (
         not TITLE_MIN <= len(text) <= TITLE_MAX
@@ -480,15 +484,27 @@ def _could_be_title(text: str) -> bool:
     return not (
         DATELINE.match(text)
         or (SPEAKER.match(text) and not GENRE_END.search(text))  # 某讲话 names a genre: a title
+        or _LABELLED_SPEAKER.match(text)  # 本期访谈对象：本科生院常务副院长耿敬
         or TOC_HEADER.match(text)
         or CHROME.search(text)
         or GREETING.match(text)
     )
 
 
+# A page title's site: 关于…的思考 | hrbeu.com.cn, …_中国政府网; and the site before it as a
+# breadcrumb: 哈尔滨工程大学->关于…的思考.
+_PAGE_TITLE_SITE = re.compile(r"\s*[|｜_]\s*[^|｜_]{2,24}$")
+_PAGE_TITLE_CRUMB = re.compile(r"^[^\s>＞»›→|｜]{2,20}?\s*(?:->|[>＞»›→])\s*")
+
+
 def _clean_meta_title(title: str) -> str:
     """资阳市政府工作报告（2021年1月19日徐芝文） → 资阳市政府工作报告; a title a scraper wrote
-    twice (2003年广州市政府工作报告2003年广州市政府工作报告) once."""
+    twice (2003年广州市政府工作报告2003年广州市政府工作报告) once; a page title's site name
+    before or after it (哈尔滨工程大学->关于…的思考 | hrbeu.com.cn) dropped."""
+    for site in (_PAGE_TITLE_SITE, _PAGE_TITLE_CRUMB):
+        bare = site.sub("", title).strip()
+        if len(bare) >= CLEAN_TITLE_MIN:
+            title = bare
     half = len(title) // 2
     if len(title) % 2 == 0 and half >= CLEAN_TITLE_MIN and title[:half] == title[half:]:
         title = title[:half]

@@ -914,3 +914,18 @@ def test_sections_numbered_with_an_ascii_space_are_a_run():
     ]
     lone = "会议纪要\n\n我们要坚持\n三 个代表重要思想，加强学习。\n"
     assert len(parse_text(lone)) == 0
+
+
+@pytest.mark.parametrize(
+    ("meta_title", "title"),
+    [
+        ("某某大学->关于“抓落实促转型”的思考 | abcu.edu.cn", "关于“抓落实促转型”的思考"),
+        ("在全市经济工作会议上的讲话_某某市人民政府网", "在全市经济工作会议上的讲话"),
+        ("学校新闻 > 以新工科建设为引领，持续提升人才培养能力", "以新工科建设为引领，持续提升人才培养能力"),
+        ("2021年政府工作报告", "2021年政府工作报告"),
+    ],
+)
+def test_a_page_titles_site_name_is_not_part_of_the_title(meta_title, title):
+    """A scraped page's title field carries its site before or after it."""
+    text = f"---\ntitle: {meta_title}\n---\n本期访谈对象：本科生院常务副院长张某某\n\n一、为什么要做\n二、怎么做\n"
+    assert parse_text(text).title == title

@@ -25,6 +25,7 @@ FLOORS = {
     "heldout13": 0.935,  # on arrival 0.883
     "heldout14": 0.995,  # on arrival 0.923
     "heldout15": 1.0,  # on arrival 1.000
+    "heldout16": 1.0,  # on arrival 0.988 (titles 0 of 4)
 }
 
 
