@@ -179,6 +179,14 @@ def after_turn(text: str, turns: frozenset[str]) -> int:
     return found.end() if found and found.group(1) in turns else 0
 
 
+# A figure's or table's caption (图 2 智慧海洋…人才培养模式, 表1-2 …) and an editor's aside in
+# brackets (（以下为全文）) stand between paragraphs, not between parts.
+_CAPTION = re.compile(
+    r"^(?:附?[图表]|Fig(?:ure)?\.?|Table)\s*[\d０-９]+(?:[-－.．]\d+)?(?![\d年%％])", re.IGNORECASE
+)
+_ASIDE = re.compile(r"^[（(][^（）()]*[）)]$")
+
+
 def is_part_title(
     paragraph: Paragraph,
     hits: Sequence[MarkerHit],
@@ -209,6 +217,8 @@ def is_part_title(
         and TITLE_MIN <= len(text) <= PART_TITLE_MAX
         and not _PART_TITLE_PUNCT.search(text)
         and not _DATE_LINE.match(text)
+        and not _CAPTION.match(text)
+        and not _ASIDE.match(text)
         and len(_CJK.findall(text)) >= TITLE_MIN
         and bool(next_hits)
         and next_hits[0].marker.number == 1
@@ -470,6 +480,10 @@ def _names_genre(text: str) -> bool:
 _FUSED_TITLE = re.compile(rf"^(.{{4,60}}?{one_of(FUSED_TITLE_GENRES)})[\s\u3000]*{_AUDIENCE}[、，,：:！!]")
 
 
+# A news report's lead: 南开新闻网讯, 本报讯（记者 张三）, 新华社北京3月5日电.
+_NEWS_LEAD = re.compile(
+    r"^(?:本报讯|\S{0,12}(?:网讯|报讯|台讯)|\S{0,10}社\S{0,10}[\d一二三四五六七八九十]+日电)(?:\s*[（(][^）)]*[）)])?$"
+)
 # A byline under a label: 本期访谈对象：本科生院常务副院长耿敬, 主讲人：市委书记 张三.
 _LABELLED_SPEAKER = re.compile(rf"^\S{{1,8}}[:：]\s*\S{{0,8}}{_OFFICE}[\s\u3000]*[\u4e00-\u9fff·]{{2,4}}$")
 
@@ -485,6 +499,7 @@ def _could_be_title(text: str) -> bool:
         DATELINE.match(text)
         or (SPEAKER.match(text) and not GENRE_END.search(text))  # 某讲话 names a genre: a title
         or _LABELLED_SPEAKER.match(text)  # 本期访谈对象：本科生院常务副院长耿敬
+        or _NEWS_LEAD.match(text)
         or TOC_HEADER.match(text)
         or CHROME.search(text)
         or GREETING.match(text)

@@ -227,6 +227,7 @@ GREETING_TIMES = words("上午 下午 晚上 早上 中午")
 # Offices before a speaker's name (国务院总理　李克强, 代市长徐芝文).
 OFFICES = words(
     "总理 副总理 书记 副书记 市长 县长 区长 省长 州长 镇长 主席 部长 主任 局长 委员长 院长 厅长 秘书长 同志"
+    " 院士 教授 校长 董事长 总经理 总裁 会长 理事长"
 )
 # The heads of back matter after the speech (附件1：, 名词解释): they end the outline.
 BACK_MATTER_HEADS = words(

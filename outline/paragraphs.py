@@ -100,13 +100,30 @@ def build_paragraphs(lines: list[SourceLine], starts_item: Callable[[str], Marke
     paragraphs: list[Paragraph] = []
     current: list[SourceLine] = []
     previous: SourceLine | None = None
+    cut = False  # an HTML comment line right after the last text line
     for line in lines:
         if line.kind is not LineKind.TEXT:
             if line.kind is not LineKind.META:
                 _flush(paragraphs, current)
                 previous = None
+            cut = previous is not None and line.raw.lstrip().startswith("<!--")
             continue
-        if current and not (width and previous and _continues(previous, line, width, starts_item)):
+        # A blog's excerpt mark (<!--more-->) put in mid-sentence (在报告出 / <!--more--> / 版二十
+        # 周年…) does not end the paragraph.
+        # (Not a heading's line: **一、总体要求** / <!--more--> / 当前… is a heading and its body.)
+        rejoined = (
+            cut
+            and previous is not None
+            and not _SENTENCE_END.search(previous.text[-3:])
+            and starts_item(previous.text) is None
+            and starts_item(line.text) is None
+        )
+        cut = False
+        if (
+            current
+            and not rejoined
+            and not (width and previous and _continues(previous, line, width, starts_item))
+        ):
             _flush(paragraphs, current)
         current.append(line)
         previous = line

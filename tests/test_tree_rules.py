@@ -929,3 +929,55 @@ def test_a_page_titles_site_name_is_not_part_of_the_title(meta_title, title):
     """A scraped page's title field carries its site before or after it."""
     text = f"---\ntitle: {meta_title}\n---\n本期访谈对象：本科生院常务副院长张某某\n\n一、为什么要做\n二、怎么做\n"
     assert parse_text(text).title == title
+
+
+def test_captions_and_asides_are_not_part_titles():
+    """图 2 …, 表 1 … (a figure's or table's caption) and （以下为全文） stand between
+    paragraphs: a list starting again after them is not a new part."""
+    text = (
+        "学院建设研究\n\n（以下为全文）\n\n一、建设的必要性\n\n二、具体举措\n\n1.学科交叉融合\n\n"
+        "（1）海洋智能感知\n\n（2）海洋智能系统\n\n2.人才培养模式突破\n\n图 2 学院人才培养模式\n\n"
+        "（1）个性培养的弹性学制\n\n（2）全面培养的多维导师制\n\n表 1 模块化课程体系\n\n"
+        "（3）立体培养的工学书院制\n"
+    )
+    outline = parse_text(text)
+    assert outline.parts == ()
+    assert [(n.marker.text, n.level) for n in outline.walk()] == [
+        ("一、", 1),
+        ("二、", 1),
+        ("1.", 2),
+        ("（1）", 3),
+        ("（2）", 3),
+        ("2.", 2),
+        ("（1）", 3),
+        ("（2）", 3),
+        ("（3）", 3),
+    ]
+
+
+def test_an_excerpt_mark_in_mid_sentence_does_not_split_the_paragraph():
+    """A blog's <!--more--> put in mid-sentence: the two halves are one paragraph, not a part
+    title 在报告出 over the list that starts again after them."""
+    text = (
+        "论坛综述\n\n一、总体要求\n\n二、主要任务\n\n在报告出\n<!--more-->\n版二十周年纪念大会上，专家作了发言。\n\n"
+        "一、形势\n\n二、任务\n"
+    )
+    assert "在报告出" not in [part.title for part in parse_text(text).parts]
+    # After a heading's own line it changes nothing: the heading keeps its body apart.
+    heading = parse_text("论坛综述\n\n**一、总体要求**\n<!--more-->\n当前形势很好。\n\n二、主要任务\n")
+    assert [n.heading for n in heading.walk()] == ["总体要求", "主要任务"]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "南开新闻网讯",
+        "本报讯（记者 张三）",
+        "新华社北京3月5日电",
+        "中国工程院院士荣廷昭",
+        "某某大学校长 张三丰",
+    ],
+)
+def test_news_leads_and_bylines_are_not_the_title(lead):
+    text = f"---\ntitle: 专家学者研讨物流高质量发展\n---\n{lead}\n\n一、总体要求\n二、主要任务\n"
+    assert parse_text(text).title == "专家学者研讨物流高质量发展"
