@@ -411,10 +411,23 @@ def find_front(
         # The first title-like line, unless a later one names the genre and the first does not:
         # a web page's menu or site name comes before the speech's own title (…会议上的讲话,
         # or 为实现…而团结奋斗 ——在…全会上的讲话).
+        candidates_first = candidates[0]
         named = [p for p in candidates if _names_genre(p.text)]
         chosen = named[-1] if named and not _names_genre(candidates[0].text) else candidates[0]
         candidates = [chosen, *(p for p in candidates if p is not chosen and p.index > chosen.index)]
         title, title_line = clean_title(chosen.text), chosen.first_line
+        # A 公文's title set on two lines (教育部 财政部 …关于深入推进 / 世界一流大学…的若干意见):
+        # the line above, which opens the 关于 phrase the genre line ends, is its first half.
+        above = next((p for p in paragraphs if p.index == chosen.index - 1), None)
+        if (
+            above is not None
+            and chosen is not candidates_first
+            and "关于" in above.text
+            and "关于" not in chosen.text
+            and _could_be_title(above.text)
+            and not _names_genre(above.text)
+        ):
+            title, title_line = clean_title(above.text + chosen.text), above.first_line
         rest = [p.text for p in candidates[1:] if p.text != title]
         subtitle = rest[0] if rest else None
     elif meta.get("title"):
@@ -482,7 +495,7 @@ _FUSED_TITLE = re.compile(rf"^(.{{4,60}}?{one_of(FUSED_TITLE_GENRES)})[\s\u3000]
 
 # A news report's lead: 南开新闻网讯, 本报讯（记者 张三）, 新华社北京3月5日电.
 _NEWS_LEAD = re.compile(
-    r"^(?:本报讯|\S{0,12}(?:网讯|报讯|台讯)|\S{0,10}社\S{0,10}[\d一二三四五六七八九十]+日电)(?:\s*[（(][^）)]*[）)])?$"
+    r"^(?:本报讯|\S{0,12}(?:网讯|报讯|台讯)|\S{0,10}社\S{0,10}[\d一二三四五六七八九十]+日电)(?:\s*[（(][^）)]*[）)]?)?$"
 )
 # A byline under a label: 本期访谈对象：本科生院常务副院长耿敬, 主讲人：市委书记 张三.
 _LABELLED_SPEAKER = re.compile(rf"^\S{{1,8}}[:：]\s*\S{{0,8}}{_OFFICE}[\s\u3000]*[\u4e00-\u9fff·]{{2,4}}$")

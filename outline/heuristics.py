@@ -728,15 +728,24 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "enumerator-releases-list",
         "tree",
-        "“一是核心增长极初显。”这样成句的列举项，不包含其后由引语引出的章节序号列表；列表归上一级。",
+        "“一是核心增长极初显。”这样成句的列举项，不包含其后由引语引出的章节序号列表；列表归上一级。"
+        "只由列举组成的文档里，引语引出的新一串列举（活动主要安排包括：一是…）也与前一串并列，"
+        "除非前一串在它之后接着编号。",
         "An enumerator item that is a whole sentence (一是核心增长极初显。) does not hold a section "
-        "list that a later lead-in introduces: the list belongs to the enclosing section.",
+        "list that a later lead-in introduces: the list belongs to the enclosing section. In a "
+        "document of bare runs, neither does it hold a new run a lead-in of its own introduces "
+        "(活动主要安排包括：一是…): the two runs stand side by side, unless the first goes on after it.",
         fires=(
             _ex(
                 "一、工作回顾\n一是核心增长极初显。\n二是开放平台建成。\n一年来，我们主要做了以下工作：\n"
                 "（一）经济运行稳中有进。\n（二）民生保障持续加强。\n二、今年任务\n",
                 "一、工作回顾\n  一是核心增长极初显\n  二是开放平台建成\n  （一）经济运行稳中有进\n"
                 "  （二）民生保障持续加强\n二、今年任务",
+            ),
+            _ex(
+                "研讨内容包括：\n第一，人才培养方面。制定方案。\n第二，科学研究方面。加强设计。\n"
+                "活动安排包括两个方面：\n一是召开动员大会\n二是总结大会\n",
+                "第一，人才培养方面\n第二，科学研究方面\n一是召开动员大会\n二是总结大会",
             ),
         ),
         spares=(

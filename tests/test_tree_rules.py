@@ -981,3 +981,49 @@ def test_an_excerpt_mark_in_mid_sentence_does_not_split_the_paragraph():
 def test_news_leads_and_bylines_are_not_the_title(lead):
     text = f"---\ntitle: 专家学者研讨物流高质量发展\n---\n{lead}\n\n一、总体要求\n二、主要任务\n"
     assert parse_text(text).title == "专家学者研讨物流高质量发展"
+
+
+def test_a_second_lead_in_list_stands_beside_the_first_in_a_flat_document():
+    """活动研讨内容主要包括：第一，…第三，… then 活动主要安排包括9个方面：一是…: in a document of
+    bare runs, two lists side by side. Inside a section, a lead-in after an item's sentence
+    goes on with that item (其次是环境改变… / 1993年以后的人有以下特征： / 一是…)."""
+    flat = (
+        "学院召开动员会\n\n活动研讨内容主要包括：\n\n第一，人才培养方面。制定实施方案。\n\n"
+        "第二，科学研究方面。加强顶层设计。\n\n第三，行政管理方面。加强理论学习。\n\n"
+        "活动主要安排包括3个方面：\n\n一是召开动员大会\n\n二是邀请专家讲座\n\n三是总结大会\n"
+    )
+    assert [(n.marker.text, n.level) for n in parse_text(flat).walk()] == [
+        ("第一，", 1),
+        ("第二，", 1),
+        ("第三，", 1),
+        ("一是", 1),
+        ("二是", 1),
+        ("三是", 1),
+    ]
+    nested = (
+        "讲话稿\n\n一、工作情况\n\n二、如何看待孩子\n\n值得我们关注和反思：\n\n首先是德育问题。德育问题反映在学习上。\n\n"
+        "其次是环境改变的影响。环境改变带来本质变化。\n\n1993年以后的人有以下特征：\n\n"
+        "一是他们都是独子。\n\n二是背负沉重的情感。\n\n三、学校未来工作\n"
+    )
+    assert [(n.marker.text, n.level) for n in parse_text(nested).walk()] == [
+        ("一、", 1),
+        ("二、", 1),
+        ("首先", 2),
+        ("其次", 2),
+        ("一是", 3),
+        ("二是", 3),
+        ("三、", 1),
+    ]
+
+
+def test_a_two_line_official_title_is_read_whole():
+    text = (
+        "教育部 财政部 国家发展改革委关于深入推进\n\n世界一流大学和一流学科建设的若干意见\n\n教研〔2022〕1号\n\n"
+        "各省、自治区、直辖市人民政府：\n\n一、总体要求\n\n二、主要任务\n"
+    )
+    assert (
+        parse_text(text).title
+        == "教育部 财政部 国家发展改革委关于深入推进世界一流大学和一流学科建设的若干意见"
+    )
+    lead = "---\ntitle: 某大学召开整改动员大会\n---\n**某某新闻网讯** （记者 张三 摄影\n\n李四）9月16日下午，召开大会。\n\n一、提高认识\n二、落实责任\n"
+    assert parse_text(lead).title == "某大学召开整改动员大会"

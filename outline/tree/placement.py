@@ -159,6 +159,18 @@ def _leads_the_sections(stack: list[Draft], on_stack: int, roots: list[Draft]) -
     )
 
 
+def _run_resumes(events: Sequence[Event], k: int, item: Draft, kept: set[int]) -> bool:
+    """Does the run of the open `item` (第三，) go on (第四，) after paragraph `k`?"""
+    style, expected = item.hit.marker.style, item.hit.marker.number + 1
+    for event in events[k:]:
+        if event.closes_all:
+            return False
+        for other in event.hits:
+            if id(other) in kept and other.marker.style == style and other.marker.number == expected:
+                return True
+    return False
+
+
 def _outer_resumes(events: Sequence[Event], k: int, hit: MarkerHit, outer: int, kept: set[int]) -> bool:
     """After the list that `hit` starts, does the outer list of its style go on (outer + 1)?"""
     expected = 2
@@ -366,14 +378,25 @@ def place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> lis
                 # An enumerator item that is a sentence (一是核心增长极初显。) does not hold a
                 # section list that a lead-in of its own introduces (一年来，我们主要做了以下
                 # 工作：/（一）…): the list belongs to the enclosing section.
+                # Nor, in a document of bare runs, a new run after a lead-in of its own (活动研讨内容
+                # 包括：第一，…第三，… / 活动主要安排包括9个方面：一是…): two lists side by side.
+                # Inside a section the lead-in goes on with the item (其次是环境改变… / 1993年以后的人
+                # 有以下特征：/ 一是…).
                 while (
                     introduced
                     and hit.placement is Placement.LEAD
-                    and not needs_run(hit.marker)
                     and stack
                     and needs_run(stack[-1].hit.marker)
                     and stack[-1].event < k - 1
                     and is_sentence_item(stack[-1].paragraph, stack[-1].hit)
+                    and (
+                        not needs_run(hit.marker)
+                        or (
+                            hit.marker.number == 1
+                            and len(stack) == 1
+                            and not _run_resumes(events, k, stack[-1], kept)
+                        )
+                    )
                 ):
                     stack.pop()
                 if len(stack) < depth:
