@@ -71,7 +71,7 @@ DATELINE = re.compile(
     r"|^[（(][^（）()]*[〇一二三四五六七八九十]年[^（）()]*[）)]$"
 )
 _OFFICE = one_of(OFFICES)
-# 国务院总理　李克强 / 代市长徐芝文 / 拉萨市市长 罗布顿珠 / 邓小平: an office, then a name (of
+# 国务院总理　李克强 / 代市长徐芝文 / 某市市长 某某某某 / 邓小平: an office, then a name (of
 # up to four characters after an office, as many Tibetan and Mongolian names are); or a bare name
 # of two or three characters (愚公移山, 述职报告 are four-character titles).
 SPEAKER = re.compile(
@@ -179,7 +179,7 @@ def after_turn(text: str, turns: frozenset[str]) -> int:
     return found.end() if found and found.group(1) in turns else 0
 
 
-# A figure's or table's caption (图 2 智慧海洋…人才培养模式, 表1-2 …) and an editor's aside in
+# A figure's or table's caption (图 2 人才培养模式, 表1-2 …) and an editor's aside in
 # brackets (（以下为全文）) stand between paragraphs, not between parts.
 _CAPTION = re.compile(
     r"^(?:附?[图表]|Fig(?:ure)?\.?|Table)\s*[\d０-９]+(?:[-－.．]\d+)?(?![\d年%％])", re.IGNORECASE
@@ -416,7 +416,7 @@ def find_front(
         chosen = named[-1] if named and not _names_genre(candidates[0].text) else candidates[0]
         candidates = [chosen, *(p for p in candidates if p is not chosen and p.index > chosen.index)]
         title, title_line = clean_title(chosen.text), chosen.first_line
-        # A 公文's title set on two lines (教育部 财政部 …关于深入推进 / 世界一流大学…的若干意见):
+        # A 公文's title set on two lines (某部 某部关于深入推进 / 某某建设的若干意见):
         # the line above, which opens the 关于 phrase the genre line ends, is its first half.
         above = next((p for p in paragraphs if p.index == chosen.index - 1), None)
         if (
@@ -493,11 +493,11 @@ def _names_genre(text: str) -> bool:
 _FUSED_TITLE = re.compile(rf"^(.{{4,60}}?{one_of(FUSED_TITLE_GENRES)})[\s\u3000]*{_AUDIENCE}[、，,：:！!]")
 
 
-# A news report's lead: 南开新闻网讯, 本报讯（记者 张三）, 新华社北京3月5日电.
+# A news report's lead: 某大学新闻网讯, 本报讯（记者 张三）, 新华社北京3月5日电.
 _NEWS_LEAD = re.compile(
     r"^(?:本报讯|\S{0,12}(?:网讯|报讯|台讯)|\S{0,10}社\S{0,10}[\d一二三四五六七八九十]+日电)(?:\s*[（(][^）)]*[）)]?)?$"
 )
-# A byline under a label: 本期访谈对象：本科生院常务副院长耿敬, 主讲人：市委书记 张三.
+# A byline under a label: 本期访谈对象：某学院常务副院长张某, 主讲人：市委书记 张三.
 _LABELLED_SPEAKER = re.compile(rf"^\S{{1,8}}[:：]\s*\S{{0,8}}{_OFFICE}[\s\u3000]*[\u4e00-\u9fff·]{{2,4}}$")
 
 
@@ -511,7 +511,7 @@ def _could_be_title(text: str) -> bool:
     return not (
         DATELINE.match(text)
         or (SPEAKER.match(text) and not GENRE_END.search(text))  # 某讲话 names a genre: a title
-        or _LABELLED_SPEAKER.match(text)  # 本期访谈对象：本科生院常务副院长耿敬
+        or _LABELLED_SPEAKER.match(text)  # 本期访谈对象：某学院常务副院长张某
         or _NEWS_LEAD.match(text)
         or TOC_HEADER.match(text)
         or CHROME.search(text)
@@ -519,8 +519,8 @@ def _could_be_title(text: str) -> bool:
     )
 
 
-# A page title's site: 关于…的思考 | hrbeu.com.cn, …_中国政府网; and the site before it as a
-# breadcrumb: 哈尔滨工程大学->关于…的思考.
+# A page title's site: 关于…的思考 | xxx.edu.cn, …_某某政府网; and the site before it as a
+# breadcrumb: 某某大学->关于…的思考.
 _PAGE_TITLE_SITE = re.compile(r"\s*[|｜_]\s*[^|｜_]{2,24}$")
 _PAGE_TITLE_CRUMB = re.compile(r"^[^\s>＞»›→|｜]{2,20}?\s*(?:->|[>＞»›→])\s*")
 
@@ -528,7 +528,7 @@ _PAGE_TITLE_CRUMB = re.compile(r"^[^\s>＞»›→|｜]{2,20}?\s*(?:->|[>＞»�
 def _clean_meta_title(title: str) -> str:
     """资阳市政府工作报告（2021年1月19日徐芝文） → 资阳市政府工作报告; a title a scraper wrote
     twice (2003年广州市政府工作报告2003年广州市政府工作报告) once; a page title's site name
-    before or after it (哈尔滨工程大学->关于…的思考 | hrbeu.com.cn) dropped."""
+    before or after it (某某大学->关于…的思考 | xxx.edu.cn) dropped."""
     for site in (_PAGE_TITLE_SITE, _PAGE_TITLE_CRUMB):
         bare = site.sub("", title).strip()
         if len(bare) >= CLEAN_TITLE_MIN:

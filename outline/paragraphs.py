@@ -108,8 +108,8 @@ def build_paragraphs(lines: list[SourceLine], starts_item: Callable[[str], Marke
                 previous = None
             cut = previous is not None and line.raw.lstrip().startswith("<!--")
             continue
-        # A blog's excerpt mark (<!--more-->) put in mid-sentence (在报告出 / <!--more--> / 版二十
-        # 周年…) does not end the paragraph.
+        # A blog's excerpt mark (<!--more-->) put in mid-sentence (在会议召 / <!--more--> / 开之际…)
+        # does not end the paragraph.
         # (Not a heading's line: **一、总体要求** / <!--more--> / 当前… is a heading and its body.)
         rejoined = (
             cut

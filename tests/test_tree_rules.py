@@ -427,7 +427,7 @@ def test_a_list_continues_across_a_hard_wrap():
         ("在全市工作会议上的讲话（2021年1月19日）　张三", "在全市工作会议上的讲话"),
         ("在全市工作会议上的讲话　2021-01-19 10:00", "在全市工作会议上的讲话"),
         ("政府工作报告　　国务院总理　李克强", "政府工作报告"),
-        ("政府工作报告　自治区主席　罗布顿珠", "政府工作报告"),
+        ("政府工作报告　自治区主席　某某某某", "政府工作报告"),
         ("坚定信心　真抓实干", "坚定信心　真抓实干"),  # two four-character phrases are the title
         ("2022年政府工作报告（全文）", "2022年政府工作报告（全文）"),
         ("在全县工作会议上的讲话 篇1", "在全县工作会议上的讲话"),
@@ -921,7 +921,7 @@ def test_sections_numbered_with_an_ascii_space_are_a_run():
     [
         ("某某大学->关于“抓落实促转型”的思考 | abcu.edu.cn", "关于“抓落实促转型”的思考"),
         ("在全市经济工作会议上的讲话_某某市人民政府网", "在全市经济工作会议上的讲话"),
-        ("学校新闻 > 以新工科建设为引领，持续提升人才培养能力", "以新工科建设为引领，持续提升人才培养能力"),
+        ("学校新闻 > 以课程建设为引领，持续提升育人能力", "以课程建设为引领，持续提升育人能力"),
         ("2021年政府工作报告", "2021年政府工作报告"),
     ],
 )
@@ -936,7 +936,7 @@ def test_captions_and_asides_are_not_part_titles():
     paragraphs: a list starting again after them is not a new part."""
     text = (
         "学院建设研究\n\n（以下为全文）\n\n一、建设的必要性\n\n二、具体举措\n\n1.学科交叉融合\n\n"
-        "（1）海洋智能感知\n\n（2）海洋智能系统\n\n2.人才培养模式突破\n\n图 2 学院人才培养模式\n\n"
+        "（1）智能感知方向\n\n（2）智能系统方向\n\n2.培养模式改革\n\n图 2 学院人才培养模式\n\n"
         "（1）个性培养的弹性学制\n\n（2）全面培养的多维导师制\n\n表 1 模块化课程体系\n\n"
         "（3）立体培养的工学书院制\n"
     )
@@ -957,12 +957,12 @@ def test_captions_and_asides_are_not_part_titles():
 
 def test_an_excerpt_mark_in_mid_sentence_does_not_split_the_paragraph():
     """A blog's <!--more--> put in mid-sentence: the two halves are one paragraph, not a part
-    title 在报告出 over the list that starts again after them."""
+    title 在会议召 over the list that starts again after them."""
     text = (
-        "论坛综述\n\n一、总体要求\n\n二、主要任务\n\n在报告出\n<!--more-->\n版二十周年纪念大会上，专家作了发言。\n\n"
+        "论坛综述\n\n一、总体要求\n\n二、主要任务\n\n在会议召\n<!--more-->\n开之际，专家作了发言。\n\n"
         "一、形势\n\n二、任务\n"
     )
-    assert "在报告出" not in [part.title for part in parse_text(text).parts]
+    assert "在会议召" not in [part.title for part in parse_text(text).parts]
     # After a heading's own line it changes nothing: the heading keeps its body apart.
     heading = parse_text("论坛综述\n\n**一、总体要求**\n<!--more-->\n当前形势很好。\n\n二、主要任务\n")
     assert [n.heading for n in heading.walk()] == ["总体要求", "主要任务"]
@@ -971,10 +971,10 @@ def test_an_excerpt_mark_in_mid_sentence_does_not_split_the_paragraph():
 @pytest.mark.parametrize(
     "lead",
     [
-        "南开新闻网讯",
+        "某某大学新闻网讯",
         "本报讯（记者 张三）",
         "新华社北京3月5日电",
-        "中国工程院院士荣廷昭",
+        "中国工程院院士王某某",
         "某某大学校长 张三丰",
     ],
 )
@@ -984,13 +984,13 @@ def test_news_leads_and_bylines_are_not_the_title(lead):
 
 
 def test_a_second_lead_in_list_stands_beside_the_first_in_a_flat_document():
-    """活动研讨内容主要包括：第一，…第三，… then 活动主要安排包括9个方面：一是…: in a document of
+    """研讨内容主要包括：第一，…第三，… then 活动安排包括9个方面：一是…: in a document of
     bare runs, two lists side by side. Inside a section, a lead-in after an item's sentence
-    goes on with that item (其次是环境改变… / 1993年以后的人有以下特征： / 一是…)."""
+    goes on with that item (其次是环境的影响… / 这一代人有以下特征： / 一是…)."""
     flat = (
-        "学院召开动员会\n\n活动研讨内容主要包括：\n\n第一，人才培养方面。制定实施方案。\n\n"
+        "学院召开动员会\n\n研讨内容主要包括：\n\n第一，人才培养方面。制定实施方案。\n\n"
         "第二，科学研究方面。加强顶层设计。\n\n第三，行政管理方面。加强理论学习。\n\n"
-        "活动主要安排包括3个方面：\n\n一是召开动员大会\n\n二是邀请专家讲座\n\n三是总结大会\n"
+        "活动安排包括以下方面：\n\n一是召开动员大会\n\n二是邀请专家讲座\n\n三是总结大会\n"
     )
     assert [(n.marker.text, n.level) for n in parse_text(flat).walk()] == [
         ("第一，", 1),
@@ -1002,7 +1002,7 @@ def test_a_second_lead_in_list_stands_beside_the_first_in_a_flat_document():
     ]
     nested = (
         "讲话稿\n\n一、工作情况\n\n二、如何看待孩子\n\n值得我们关注和反思：\n\n首先是德育问题。德育问题反映在学习上。\n\n"
-        "其次是环境改变的影响。环境改变带来本质变化。\n\n1993年以后的人有以下特征：\n\n"
+        "其次是环境的影响。环境带来本质变化。\n\n这一代人有以下特征：\n\n"
         "一是他们都是独子。\n\n二是背负沉重的情感。\n\n三、学校未来工作\n"
     )
     assert [(n.marker.text, n.level) for n in parse_text(nested).walk()] == [
@@ -1018,12 +1018,9 @@ def test_a_second_lead_in_list_stands_beside_the_first_in_a_flat_document():
 
 def test_a_two_line_official_title_is_read_whole():
     text = (
-        "教育部 财政部 国家发展改革委关于深入推进\n\n世界一流大学和一流学科建设的若干意见\n\n教研〔2022〕1号\n\n"
+        "某某部 某某部关于深入推进\n\n一流课程和一流专业建设的若干意见\n\n某研〔2022〕1号\n\n"
         "各省、自治区、直辖市人民政府：\n\n一、总体要求\n\n二、主要任务\n"
     )
-    assert (
-        parse_text(text).title
-        == "教育部 财政部 国家发展改革委关于深入推进世界一流大学和一流学科建设的若干意见"
-    )
+    assert parse_text(text).title == "某某部 某某部关于深入推进一流课程和一流专业建设的若干意见"
     lead = "---\ntitle: 某大学召开整改动员大会\n---\n**某某新闻网讯** （记者 张三 摄影\n\n李四）9月16日下午，召开大会。\n\n一、提高认识\n二、落实责任\n"
     assert parse_text(lead).title == "某大学召开整改动员大会"

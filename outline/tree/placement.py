@@ -139,7 +139,7 @@ def _nests_in_deeper_item(
 
 
 def _leads_the_sections(stack: list[Draft], on_stack: int, roots: list[Draft]) -> bool:
-    """（1）…（7） as paragraphs, then 1、产品的竞争力… with its own （1）（2）: the new style
+    """（1）…（7） as paragraphs, then 1、加强队伍建设 with its own （1）（2）: the new style
     opened in the last item of a list none of whose items held anything, and its first item
     now holds a list of the outer style starting again. That list was the talk's opening
     points before its numbered sections, and 1、 stands beside it, not in its last item. (When
@@ -378,10 +378,10 @@ def place(events: Sequence[Event], kept: set[int], ranks: dict[int, int]) -> lis
                 # An enumerator item that is a sentence (一是核心增长极初显。) does not hold a
                 # section list that a lead-in of its own introduces (一年来，我们主要做了以下
                 # 工作：/（一）…): the list belongs to the enclosing section.
-                # Nor, in a document of bare runs, a new run after a lead-in of its own (活动研讨内容
-                # 包括：第一，…第三，… / 活动主要安排包括9个方面：一是…): two lists side by side.
-                # Inside a section the lead-in goes on with the item (其次是环境改变… / 1993年以后的人
-                # 有以下特征：/ 一是…).
+                # Nor, in a document of bare runs, a new run after a lead-in of its own (研讨内容包括：
+                # 第一，…第三，… / 活动安排包括以下方面：一是…): two lists side by side. Inside a
+                # section the lead-in goes on with the item (其次是环境的影响… / 这一代人有以下特征：
+                # / 一是…).
                 while (
                     introduced
                     and hit.placement is Placement.LEAD
