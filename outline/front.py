@@ -418,16 +418,16 @@ def find_front(
         title, title_line = clean_title(chosen.text), chosen.first_line
         # A 公文's title set on two lines (某部 某部关于深入推进 / 某某建设的若干意见):
         # the line above, which opens the 关于 phrase the genre line ends, is its first half.
-        above = next((p for p in paragraphs if p.index == chosen.index - 1), None)
+        first_half = next((p for p in paragraphs if p.index == chosen.index - 1), None)
         if (
-            above is not None
+            first_half is not None
             and chosen is not candidates_first
-            and "关于" in above.text
+            and "关于" in first_half.text
             and "关于" not in chosen.text
-            and _could_be_title(above.text)
-            and not _names_genre(above.text)
+            and _could_be_title(first_half.text)
+            and not _names_genre(first_half.text)
         ):
-            title, title_line = clean_title(above.text + chosen.text), above.first_line
+            title, title_line = clean_title(first_half.text + chosen.text), first_half.first_line
         rest = [p.text for p in candidates[1:] if p.text != title]
         subtitle = rest[0] if rest else None
     elif meta.get("title"):
