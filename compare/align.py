@@ -159,8 +159,8 @@ def _article_and_division(a: Side, x: Path, b: Side, y: Path) -> bool:
     """An article (第十七条) is never a chapter or a part (第三章): a revision that adds
     chapters files the old articles under them, and the article's counterpart is the new
     article inside, whatever the two chapters' texts share. (章 and 节 may trade places.)"""
-    units = {a.node[x].marker.unit, b.node[y].marker.unit}
-    return "条" in units and len(units) == 2 and "" not in units
+    unit_a, unit_b = a.node[x].marker.unit, b.node[y].marker.unit
+    return unit_a != unit_b and "条" in (unit_a, unit_b) and bool(unit_a and unit_b)
 
 
 def _prepare(a: Side, b: Side, t: Thresholds) -> Matching:

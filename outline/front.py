@@ -71,12 +71,12 @@ DATELINE = re.compile(
     r"|^[（(][^（）()]*[〇一二三四五六七八九十]年[^（）()]*[）)]$"
 )
 _OFFICE = one_of(OFFICES)
-# 国务院总理　李克强 / 代市长徐芝文 / 某市市长 某某某某 / 邓小平: an office, then a name (of
-# up to four characters after an office, as many Tibetan and Mongolian names are); or a bare name
-# of two or three characters (愚公移山, 述职报告 are four-character titles).
-SPEAKER = re.compile(
-    rf"^\S{{0,8}}{_OFFICE}[\s\u3000]*[\u4e00-\u9fff·]{{2,4}}$|^[\u4e00-\u9fff]{{2,3}}$|^[\u4e00-\u9fff]+·[\u4e00-\u9fff]+$"
-)
+# An office, then a name of up to four characters (many Tibetan and Mongolian names have four):
+# 国务院总理　李克强, 代市长徐芝文, 某市市长 某某某某. A byline in a title line, on its own, or labelled.
+_OFFICE_AND_NAME = rf"\S{{0,8}}{_OFFICE}[\s\u3000]*[\u4e00-\u9fff·]{{2,4}}"
+# A speaker's line: an office and a name; or a bare name of two or three characters (邓小平;
+# 愚公移山, 述职报告 are four-character titles).
+SPEAKER = re.compile(rf"^{_OFFICE_AND_NAME}$|^[\u4e00-\u9fff]{{2,3}}$|^[\u4e00-\u9fff]+·[\u4e00-\u9fff]+$")
 # 《政府工作报告》名词解释: the glossary may name the report it explains.
 ATTACHMENT = re.compile(rf"^{one_of(ATTACHMENT_HEADS)}")
 BACK_MATTER = re.compile(
@@ -411,20 +411,17 @@ def find_front(
         # The first title-like line, unless a later one names the genre and the first does not:
         # a web page's menu or site name comes before the speech's own title (…会议上的讲话,
         # or 为实现…而团结奋斗 ——在…全会上的讲话).
-        candidates_first = candidates[0]
         named = [p for p in candidates if _names_genre(p.text)]
         chosen = named[-1] if named and not _names_genre(candidates[0].text) else candidates[0]
+        # A 公文's title set on two lines (某部 某部关于深入推进 / 某某建设的若干意见): the
+        # title-like line right above, which opens the 关于 phrase the genre line ends, is its first half.
+        first_half = next((p for p in candidates if p.index == chosen.index - 1), None)
         candidates = [chosen, *(p for p in candidates if p is not chosen and p.index > chosen.index)]
         title, title_line = clean_title(chosen.text), chosen.first_line
-        # A 公文's title set on two lines (某部 某部关于深入推进 / 某某建设的若干意见):
-        # the line above, which opens the 关于 phrase the genre line ends, is its first half.
-        first_half = next((p for p in paragraphs if p.index == chosen.index - 1), None)
         if (
             first_half is not None
-            and chosen is not candidates_first
             and "关于" in first_half.text
             and "关于" not in chosen.text
-            and _could_be_title(first_half.text)
             and not _names_genre(first_half.text)
         ):
             title, title_line = clean_title(first_half.text + chosen.text), first_half.first_line
@@ -445,7 +442,7 @@ _TITLE_TAIL = re.compile(
     r"(?:[\s\u3000]*[（(][^（）()]*(?:\d|[〇一二三四五六七八九十])\s*年[^（）()]*[）)]"  # （2021年1月19日）
     r"|[\s\u3000]+\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"  # 2021-01-19 10:00
     r"|[\s\u3000]*[（(]?(?:篇|范文)[\d一二三四五六七八九十]+[）)]?"  # 范文网的 “篇1”
-    r"|[\s\u3000]+\S{0,8}" + _OFFICE + r"[\s\u3000]*[\u4e00-\u9fff]{2,4}"  # 　国务院总理　李克强
+    rf"|[\s\u3000]+{_OFFICE_AND_NAME}"  # 　国务院总理　李克强
     r")+$"
 )
 _TITLE_SPEAKER = re.compile(r"[\s\u3000]+[\u4e00-\u9fff]{2,3}$")  # …的讲话　张三
@@ -498,7 +495,7 @@ _NEWS_LEAD = re.compile(
     r"^(?:本报讯|\S{0,12}(?:网讯|报讯|台讯)|\S{0,10}社\S{0,10}[\d一二三四五六七八九十]+日电)(?:\s*[（(][^）)]*[）)]?)?$"
 )
 # A byline under a label: 本期访谈对象：某学院常务副院长张某, 主讲人：市委书记 张三.
-_LABELLED_SPEAKER = re.compile(rf"^\S{{1,8}}[:：]\s*\S{{0,8}}{_OFFICE}[\s\u3000]*[\u4e00-\u9fff·]{{2,4}}$")
+_LABELLED_SPEAKER = re.compile(rf"^\S{{1,8}}[:：]\s*{_OFFICE_AND_NAME}$")
 
 
 def _could_be_title(text: str) -> bool:

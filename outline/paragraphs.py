@@ -18,6 +18,7 @@ from itertools import pairwise
 from .lexicon import (
     CLOSERS,
     COMMAS,
+    FINISHED_LINE_ENDS,
     FULL_OVERRUN,
     FULL_SLACK,
     LIST_COMMA,
@@ -92,6 +93,9 @@ def wrap_width(lines: list[SourceLine], starts_item: Callable[[str], Marker | No
     return width if continuing * 2 > len(after_full) else None
 
 
+_FINISHED = tuple(FINISHED_LINE_ENDS)  # a line ending in one finishes its sentence
+
+
 def build_paragraphs(lines: list[SourceLine], starts_item: Callable[[str], Marker | None]) -> list[Paragraph]:
     """Group TEXT lines into paragraphs. `starts_item(text)` gives the marker a line opens with;
     in a hard-wrapped text such a line starts a paragraph unless the full line above it stops
@@ -114,7 +118,7 @@ def build_paragraphs(lines: list[SourceLine], starts_item: Callable[[str], Marke
         rejoined = (
             cut
             and previous is not None
-            and not _SENTENCE_END.search(previous.text[-3:])
+            and not previous.text.endswith(_FINISHED)
             and starts_item(previous.text) is None
             and starts_item(line.text) is None
         )
